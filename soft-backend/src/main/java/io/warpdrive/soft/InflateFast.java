@@ -1,0 +1,184 @@
+package io.warpdrive.soft;
+
+import static io.warpdrive.soft.HuffmanDecodeTables.DIST_ROOT_BITS;
+import static io.warpdrive.soft.HuffmanDecodeTables.END_OF_BLOCK;
+import static io.warpdrive.soft.HuffmanDecodeTables.LEN_MASK;
+import static io.warpdrive.soft.HuffmanDecodeTables.LITERAL;
+import static io.warpdrive.soft.HuffmanDecodeTables.LITLEN_ROOT_BITS;
+import static io.warpdrive.soft.HuffmanDecodeTables.SUBTABLE;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * The fast decode loop for the body of a Huffman block, entered from {@link Inflate}'s LEN mode.
+ *
+ * <h2>Entry assumptions</h2>
+ * The state is in LEN mode at a symbol boundary with fewer than 8 bits held and no bits above
+ * {@code bits} set. Each iteration starts only while at least 16 input bytes and 258 output bytes
+ * remain: 16 bytes pay for two unconditional 8-byte refills in one iteration, 258 is the longest
+ * match, so nothing inside the loop checks a bound per byte.
+ *
+ * <h2>Bit accumulator</h2>
+ * A refill ORs the next 8 input bytes in above the held bits and then counts only the whole bytes
+ * that fit (libdeflate's branchless refill): afterwards 56..63 bits are valid. The bits above the
+ * valid ones hold a copy of the next byte's low bits; the next refill ORs the very same bits over
+ * them, so they never corrupt anything, and they are masked off on exit. One refill covers the
+ * longest length/distance pair (15 + 5 + 15 + 13 = 48 bits) or two literals (30 bits).
+ *
+ * <h2>Exit</h2>
+ * On a symbol boundary: when the margins run out (mode stays LEN), at end of block (TYPE), or on
+ * corrupt data (BAD). Whole unused bytes go back to the input, so the caller sees exactly the
+ * bytes zlib would have consumed: those holding the bits used so far.
+ */
+final class InflateFast {
+    private InflateFast() {
+    }
+
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final int LITLEN_MASK = (1 << LITLEN_ROOT_BITS) - 1;
+    private static final int DIST_MASK = (1 << DIST_ROOT_BITS) - 1;
+
+    static void run(InflateState s, byte[] in, int inEnd, byte[] out, int outStart, int outEnd) {
+        final int[] lt = s.litlenTable;
+        final int[] dt = s.distTable;
+        final int inLimit = inEnd - Inflate.FAST_MIN_INPUT;
+        final int outLimit = outEnd - Inflate.FAST_MIN_OUTPUT;
+        int inPos = s.inPos;
+        int outPos = s.outPos;
+        long hold = s.hold;
+        int bits = s.bits;
+
+        while (inPos <= inLimit && outPos <= outLimit) {
+            hold |= (long) LONG_LE.get(in, inPos) << bits;
+            inPos += (63 - bits) >>> 3;
+            bits |= 56;
+
+            int e = lt[(int) hold & LITLEN_MASK];
+            if ((e & SUBTABLE) != 0) {
+                hold >>>= LITLEN_ROOT_BITS;
+                bits -= LITLEN_ROOT_BITS;
+                e = lt[(e >>> 16) + ((int) hold & ((1 << (e & LEN_MASK)) - 1))];
+            }
+            hold >>>= e & LEN_MASK;
+            bits -= e & LEN_MASK;
+            if ((e & LITERAL) != 0) {
+                out[outPos++] = (byte) (e >>> 16);
+                // At least 41 bits remain: enough for a second symbol without refilling.
+                e = lt[(int) hold & LITLEN_MASK];
+                if ((e & SUBTABLE) != 0) {
+                    hold >>>= LITLEN_ROOT_BITS;
+                    bits -= LITLEN_ROOT_BITS;
+                    e = lt[(e >>> 16) + ((int) hold & ((1 << (e & LEN_MASK)) - 1))];
+                }
+                hold >>>= e & LEN_MASK;
+                bits -= e & LEN_MASK;
+                if ((e & LITERAL) != 0) {
+                    out[outPos++] = (byte) (e >>> 16);
+                    continue;
+                }
+                // Safe: the first refill advanced at most 7 bytes past inLimit - 16 + 16.
+                hold |= (long) LONG_LE.get(in, inPos) << bits;
+                inPos += (63 - bits) >>> 3;
+                bits |= 56;
+            }
+            if ((e & (END_OF_BLOCK | HuffmanDecodeTables.INVALID)) != 0) {
+                if ((e & END_OF_BLOCK) != 0) {
+                    s.mode = Inflate.TYPE;
+                } else {
+                    Inflate.bad(s, "invalid literal/length code");
+                }
+                break;
+            }
+            int extra = (e >>> 4) & 0xf;
+            int length = (e >>> 16) + ((int) hold & ((1 << extra) - 1));
+            hold >>>= extra;
+            bits -= extra;
+
+            int d = dt[(int) hold & DIST_MASK];
+            if ((d & SUBTABLE) != 0) {
+                hold >>>= DIST_ROOT_BITS;
+                bits -= DIST_ROOT_BITS;
+                d = dt[(d >>> 16) + ((int) hold & ((1 << (d & LEN_MASK)) - 1))];
+            }
+            hold >>>= d & LEN_MASK;
+            bits -= d & LEN_MASK;
+            if ((d & HuffmanDecodeTables.INVALID) != 0) {
+                Inflate.bad(s, "invalid distance code");
+                break;
+            }
+            extra = (d >>> 4) & 0xf;
+            int dist = (d >>> 16) + ((int) hold & ((1 << extra) - 1));
+            hold >>>= extra;
+            bits -= extra;
+
+            int producedNow = outPos - outStart;
+            if (dist > producedNow) {
+                int back = dist - producedNow;
+                if (back > s.whave) {
+                    Inflate.bad(s, "invalid distance too far back");
+                    break;
+                }
+                outPos = copyFromWindow(s, back, length, out, outStart, outPos);
+            } else if (dist >= 8) {
+                // Non-overlapping within each 8-byte step; never writes past the match end.
+                int from = outPos - dist;
+                int end = outPos + length;
+                while (outPos + 8 <= end) {
+                    LONG_LE.set(out, outPos, (long) LONG_LE.get(out, from));
+                    outPos += 8;
+                    from += 8;
+                }
+                while (outPos < end) {
+                    out[outPos++] = out[from++];
+                }
+            } else if (dist == 1) {
+                byte b = out[outPos - 1];
+                java.util.Arrays.fill(out, outPos, outPos + length, b);
+                outPos += length;
+            } else {
+                int from = outPos - dist;
+                int end = outPos + length;
+                while (outPos < end) {
+                    out[outPos++] = out[from++];
+                }
+            }
+        }
+
+        int unused = bits >>> 3;
+        inPos -= unused;
+        bits &= 7;
+        s.hold = hold & ((1L << bits) - 1);
+        s.bits = bits;
+        s.inPos = inPos;
+        s.outPos = outPos;
+    }
+
+    /**
+     * Copies a match whose first {@code back} bytes lie in the window (output of earlier calls) and
+     * whose rest, if any, continues at the start of this call's output. Caller checked back <= whave.
+     */
+    private static int copyFromWindow(InflateState s, int back, int length, byte[] out, int outStart, int outPos) {
+        final byte[] window = s.window;
+        int from = s.wnext - back;
+        if (from < 0) {
+            from += InflateState.WSIZE;
+        }
+        int fromWindow = Math.min(back, length);
+        int first = Math.min(fromWindow, InflateState.WSIZE - from);
+        System.arraycopy(window, from, out, outPos, first);
+        if (fromWindow > first) {
+            System.arraycopy(window, 0, out, outPos + first, fromWindow - first);
+        }
+        outPos += fromWindow;
+        int rest = length - fromWindow;
+        // The remainder starts at this call's first output byte and may overlap what it writes.
+        for (int i = 0; i < rest; i++) {
+            out[outPos + i] = out[outStart + i];
+        }
+        return outPos + rest;
+    }
+}
