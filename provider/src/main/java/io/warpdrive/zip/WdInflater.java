@@ -25,7 +25,7 @@ public class WdInflater extends Inflater implements AutoCloseable {
     private static final Cleaner CLEANER = Cleaner.create();
     private static final ByteBuffer EMPTY = ByteBuffer.wrap(new byte[0]);
     /** Staging for direct and read-only buffers; the engine works on arrays. */
-    private static final int STAGE_SIZE = 8192;
+    private static final int STAGE_SIZE = 4096;
 
     /** Owns the engine; run once, by end() or by the Cleaner. */
     private static final class EngineRef implements Runnable {

@@ -8,44 +8,66 @@ package io.warpdrive.soft;
  * One {@code int} per entry, indexed by the next bits of the stream (least significant first, so
  * codes are stored bit-reversed):
  * <pre>
- *   bits  0..3   LEN_MASK      bits to drop for this entry (1..15); for a SUBTABLE pointer the
- *                              number of index bits of the subtable
- *   bits  4..7   extra bits that follow the code (length and distance symbols)
- *   bit   8      LITERAL       value is a literal byte
- *   bit   9      END_OF_BLOCK
- *   bit  10      INVALID       a code that decodes to an error (zlib's "op & 64" entries)
- *   bit  11      SUBTABLE      value is the index of a second-level table
- *   bits 16..31  value         literal, length base, distance base, code length symbol, or index
+ *   bits  0..5   DROP          bits this entry consumes in the fast loop: the code length plus,
+ *                              for length and distance symbols, their extra bits. Java masks a
+ *                              long shift count to 6 bits, so {@code hold >>>= entry} drops them.
+ *                              For a SUBTABLE pointer: the root width.
+ *   bits  8..11  code length   the code alone (the slow path reads extra bits separately, as zlib
+ *                              does); for a SUBTABLE pointer, the index width of the subtable
+ *   bit  13      END_OF_BLOCK
+ *   bit  14      INVALID       a code that decodes to an error (zlib's "op & 64" entries)
+ *   bit  15      SUBTABLE      value is the index of a second-level table
+ *   bits 16..30  value         length base, distance base, code length symbol, or index
+ *   bit  31      LITERAL       so that {@code entry < 0} tests for a literal
  * </pre>
+ * Literal entries lay out their upper bits differently, since they need none of the flags:
+ * <pre>
+ *   bits  0..5   DROP          code length, or both code lengths for a pair
+ *   bits  8..11  code length   of the first literal only (what the slow path consumes)
+ *   bits 12..19  the literal
+ *   bits 20..27  a second literal, when PAIR is set
+ *   bit  30      PAIR          two literals whose codes together fit in the root index
+ *   bit  31      LITERAL
+ * </pre>
+ * Pairs let the fast loop emit two literals per lookup; on text most literal codes are 5..9 bits,
+ * so a large share of root entries become pairs.
  * Length and distance entries have no flag bits set. Code-length (precode) entries carry the
  * symbol 0..18 as value and ignore INVALID, because zlib decodes an all-zero precode as an endless
  * supply of one-bit zero lengths and reports the error only later ("missing end-of-block").
  *
  * <h2>Sizes</h2>
- * Root tables are 10 bits for literal/length and 8 bits for distances (wider than zlib's 9 and 6
+ * Root tables are 11 bits for literal/length and 10 bits for distances (wider than zlib's 9 and 6
  * so that the fast loop rarely takes a second lookup). The largest possible table for 288 symbols,
- * 10 root bits and 15-bit codes is 1334 entries, for 32 symbols, 8 root bits and 15-bit codes 402
- * entries (the bounds computed by zlib's {@code enough} program for these parameters; only complete
- * codes, or a single one-bit code, reach the filling stage). The arrays below round these up.
+ * 11 root bits and 15-bit codes is 2342 entries (zlib's {@code enough} program, "enough 288 11 15";
+ * only complete codes, or a lone one-bit code, reach the filling stage). For distances a simple
+ * bound suffices: a subtable serves one root slot that a complete code fills with codes longer
+ * than the root, so it holds at least two of the 30 codes (at most 15 subtables) and has at most
+ * 2^(15-10) = 32 entries: 1024 + 15 * 32 = 1504.
  */
 final class HuffmanDecodeTables {
     private HuffmanDecodeTables() {
     }
 
-    static final int LEN_MASK = 0xf;
-    static final int LITERAL = 1 << 8;
-    static final int END_OF_BLOCK = 1 << 9;
-    static final int INVALID = 1 << 10;
-    static final int SUBTABLE = 1 << 11;
+    static final int DROP_MASK = 0x3f;
+    static final int CODE_LEN_SHIFT = 8;
+    static final int END_OF_BLOCK = 1 << 13;
+    static final int INVALID = 1 << 14;
+    static final int SUBTABLE = 1 << 15;
+    static final int LITERAL = 1 << 31;
+    static final int PAIR = 1 << 30;
+    static final int LITERAL_SHIFT = 12;
+    static final int SECOND_LITERAL_SHIFT = 20;
+    static final int VALUE_SHIFT = 16;
+    static final int VALUE_MASK = 0x7fff;
 
-    static final int LITLEN_ROOT_BITS = 10;
-    static final int DIST_ROOT_BITS = 8;
+    static final int LITLEN_ROOT_BITS = 11;
+    static final int DIST_ROOT_BITS = 10;
     static final int PRECODE_ROOT_BITS = 7;
 
-    /** 1334 needed at most (see the class comment), rounded up. */
-    static final int LITLEN_TABLE_SIZE = 1536;
-    /** 402 needed at most, rounded up. */
-    static final int DIST_TABLE_SIZE = 512;
+    /** 2342 needed at most (see the class comment), rounded up. */
+    static final int LITLEN_TABLE_SIZE = 2368;
+    /** 1024 root entries plus at most 15 subtables of 32 entries (see the class comment). */
+    static final int DIST_TABLE_SIZE = 1536;
     /** A complete 19-symbol code of at most 7 bits fits the root table. */
     static final int PRECODE_TABLE_SIZE = 1 << PRECODE_ROOT_BITS;
 
@@ -87,7 +109,7 @@ final class HuffmanDecodeTables {
         while (max >= 1 && count[max] == 0) {
             max--;
         }
-        final int invalidOneBit = INVALID | 1;
+        final int invalidOneBit = INVALID | 1 | (1 << CODE_LEN_SHIFT);
         if (max == 0) {
             // No codes at all: zlib accepts this and every lookup decodes as an error worth one bit.
             java.util.Arrays.fill(table, 0, rootSize, invalidOneBit);
@@ -138,7 +160,7 @@ final class HuffmanDecodeTables {
             int reversed = Integer.reverse(code) >>> (32 - len);
             int entry = entryFor(kind, sym);
             if (len <= root) {
-                int e = entry | len;
+                int e = withLength(entry, len);
                 for (int j = reversed; j < rootSize; j += 1 << len) {
                     table[j] = e;
                 }
@@ -161,38 +183,74 @@ final class HuffmanDecodeTables {
                     subStart = next;
                     subBits = bitsNeeded;
                     next += 1 << subBits;
-                    table[prefix] = SUBTABLE | subBits | (subStart << 16);
+                    table[prefix] = SUBTABLE | root | (subBits << CODE_LEN_SHIFT) | (subStart << VALUE_SHIFT);
                 }
                 int subLen = len - root;
-                int e = entry | subLen;
+                int e = withLength(entry, subLen);
                 for (int j = reversed >>> root; j < 1 << subBits; j += 1 << subLen) {
                     table[subStart + j] = e;
                 }
             }
             count[len]--; // after sizing: a new subtable must count the code that opens it
         }
+        if (kind == KIND_LITLEN) {
+            pairLiterals(table, rootSize);
+        }
         return 0;
     }
 
+    /**
+     * Turns root entries that hold a literal into literal pairs where the bits after the first
+     * code, as far as the root index knows them, hold a whole second literal code. Goes from the
+     * top down: the second lookup index {@code i >>> len} is below {@code i}, so it still holds
+     * its original single entry when read.
+     */
+    private static void pairLiterals(int[] table, int rootSize) {
+        final int root = Integer.numberOfTrailingZeros(rootSize);
+        for (int i = rootSize - 1; i >= 0; i--) {
+            int e = table[i];
+            if (e >= 0 || (e & PAIR) != 0) {
+                continue;
+            }
+            int len = e & DROP_MASK;
+            int next = table[i >>> len];
+            if (next >= 0 || (next & PAIR) != 0) {
+                continue;
+            }
+            int len2 = next & DROP_MASK;
+            if (len + len2 > root) {
+                continue;
+            }
+            table[i] = LITERAL | PAIR | (len + len2) | (len << CODE_LEN_SHIFT)
+                    | (e & (0xff << LITERAL_SHIFT)) | (((next >>> LITERAL_SHIFT) & 0xff) << SECOND_LITERAL_SHIFT);
+        }
+    }
+
+    /** Adds the code length to an entry whose DROP field so far holds only the extra bits. */
+    private static int withLength(int entry, int codeLen) {
+        return entry + codeLen + (codeLen << CODE_LEN_SHIFT);
+    }
+
+    /** The entry for a symbol, without its code length; DROP holds the symbol's extra bits. */
     private static int entryFor(int kind, int sym) {
         if (kind == KIND_PRECODE) {
-            return sym << 16;
+            return sym << VALUE_SHIFT;
         }
         if (kind == KIND_LITLEN) {
             if (sym < 256) {
-                return LITERAL | (sym << 16);
+                return LITERAL | (sym << LITERAL_SHIFT);
             }
             if (sym == 256) {
                 return END_OF_BLOCK;
             }
             if (sym < 286) {
                 int i = sym - 257;
-                return (InflateTables.LENGTH_EXTRA[i] << 4) | (InflateTables.LENGTH_BASE[i] << 16);
+                return InflateTables.LENGTH_EXTRA[i] | (InflateTables.LENGTH_BASE[i] << VALUE_SHIFT);
             }
             return INVALID;
         }
         if (sym < 30) {
-            return (InflateTables.DIST_EXTRA[sym] << 4) | (InflateTables.DIST_BASE[sym] << 16);
+            return InflateTables.DIST_EXTRA[sym] | (InflateTables.DIST_BASE[sym] << VALUE_SHIFT);
         }
         return INVALID;
     }

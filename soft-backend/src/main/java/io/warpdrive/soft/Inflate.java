@@ -2,9 +2,12 @@ package io.warpdrive.soft;
 
 import static io.warpdrive.soft.HuffmanDecodeTables.END_OF_BLOCK;
 import static io.warpdrive.soft.HuffmanDecodeTables.INVALID;
-import static io.warpdrive.soft.HuffmanDecodeTables.LEN_MASK;
+import static io.warpdrive.soft.HuffmanDecodeTables.CODE_LEN_SHIFT;
+import static io.warpdrive.soft.HuffmanDecodeTables.DROP_MASK;
 import static io.warpdrive.soft.HuffmanDecodeTables.LITERAL;
 import static io.warpdrive.soft.HuffmanDecodeTables.SUBTABLE;
+import static io.warpdrive.soft.HuffmanDecodeTables.VALUE_MASK;
+import static io.warpdrive.soft.HuffmanDecodeTables.VALUE_SHIFT;
 
 /**
  * The resumable inflater: a mode machine that can stop at any input or output byte and continue
@@ -276,13 +279,13 @@ final class Inflate {
                         int e;
                         for (;;) {
                             e = pre[(int) hold & (HuffmanDecodeTables.PRECODE_TABLE_SIZE - 1)];
-                            if ((e & LEN_MASK) <= bits) break;
+                            if (codeLength(e) <= bits) break;
                             if (inPos == inEnd) break leave;
                             hold |= (in[inPos++] & 0xffL) << bits;
                             bits += 8;
                         }
-                        int codeBits = e & LEN_MASK;
-                        int sym = e >>> 16;
+                        int codeBits = codeLength(e);
+                        int sym = value(e);
                         if (sym < 16) {
                             hold >>>= codeBits;
                             bits -= codeBits;
@@ -368,11 +371,11 @@ final class Inflate {
                     int drop;
                     for (;;) {
                         e = table[(int) hold & ((1 << HuffmanDecodeTables.LITLEN_ROOT_BITS) - 1)];
-                        drop = e & LEN_MASK;
-                        if ((e & SUBTABLE) != 0) {
-                            int sub = table[(e >>> 16) + ((int) (hold >>> HuffmanDecodeTables.LITLEN_ROOT_BITS)
+                        drop = codeLength(e);
+                        if (e >= 0 && (e & SUBTABLE) != 0) { // literal entries reuse the flag bits
+                            int sub = table[value(e) + ((int) (hold >>> HuffmanDecodeTables.LITLEN_ROOT_BITS)
                                     & ((1 << drop) - 1))];
-                            int total = HuffmanDecodeTables.LITLEN_ROOT_BITS + (sub & LEN_MASK);
+                            int total = HuffmanDecodeTables.LITLEN_ROOT_BITS + codeLength(sub);
                             if (bits >= HuffmanDecodeTables.LITLEN_ROOT_BITS && total <= bits) {
                                 e = sub;
                                 drop = total;
@@ -388,15 +391,15 @@ final class Inflate {
                     hold >>>= drop;
                     bits -= drop;
                     if ((e & LITERAL) != 0) {
-                        s.length = e >>> 16;
+                        s.length = (e >>> HuffmanDecodeTables.LITERAL_SHIFT) & 0xff; // first of a pair
                         s.mode = LIT;
                     } else if ((e & END_OF_BLOCK) != 0) {
                         s.mode = TYPE;
                     } else if ((e & INVALID) != 0) {
                         bad(s, "invalid literal/length code");
                     } else {
-                        s.length = e >>> 16;
-                        s.extra = (e >>> 4) & 0xf;
+                        s.length = value(e);
+                        s.extra = (e & DROP_MASK) - codeLength(e);
                         s.mode = LENEXT;
                     }
                     break;
@@ -422,11 +425,11 @@ final class Inflate {
                     int drop;
                     for (;;) {
                         e = table[(int) hold & ((1 << HuffmanDecodeTables.DIST_ROOT_BITS) - 1)];
-                        drop = e & LEN_MASK;
+                        drop = codeLength(e);
                         if ((e & SUBTABLE) != 0) {
-                            int sub = table[(e >>> 16) + ((int) (hold >>> HuffmanDecodeTables.DIST_ROOT_BITS)
+                            int sub = table[value(e) + ((int) (hold >>> HuffmanDecodeTables.DIST_ROOT_BITS)
                                     & ((1 << drop) - 1))];
-                            int total = HuffmanDecodeTables.DIST_ROOT_BITS + (sub & LEN_MASK);
+                            int total = HuffmanDecodeTables.DIST_ROOT_BITS + codeLength(sub);
                             if (bits >= HuffmanDecodeTables.DIST_ROOT_BITS && total <= bits) {
                                 e = sub;
                                 drop = total;
@@ -445,8 +448,8 @@ final class Inflate {
                         bad(s, "invalid distance code");
                         break;
                     }
-                    s.offset = e >>> 16;
-                    s.extra = (e >>> 4) & 0xf;
+                    s.offset = value(e);
+                    s.extra = (e & DROP_MASK) - codeLength(e);
                     s.mode = DISTEXT;
                     break;
                 }
@@ -553,6 +556,14 @@ final class Inflate {
             ret = BUF_ERROR;
         }
         return ret;
+    }
+
+    private static int codeLength(int entry) {
+        return (entry >>> CODE_LEN_SHIFT) & 0xf;
+    }
+
+    private static int value(int entry) {
+        return (entry >>> VALUE_SHIFT) & VALUE_MASK;
     }
 
     static void bad(InflateState s, String message) {

@@ -2,8 +2,14 @@ package io.warpdrive.soft;
 
 import static io.warpdrive.soft.HuffmanDecodeTables.DIST_ROOT_BITS;
 import static io.warpdrive.soft.HuffmanDecodeTables.END_OF_BLOCK;
-import static io.warpdrive.soft.HuffmanDecodeTables.LEN_MASK;
-import static io.warpdrive.soft.HuffmanDecodeTables.LITERAL;
+import static io.warpdrive.soft.HuffmanDecodeTables.CODE_LEN_SHIFT;
+import static io.warpdrive.soft.HuffmanDecodeTables.DROP_MASK;
+import static io.warpdrive.soft.HuffmanDecodeTables.INVALID;
+import static io.warpdrive.soft.HuffmanDecodeTables.LITERAL_SHIFT;
+import static io.warpdrive.soft.HuffmanDecodeTables.PAIR;
+import static io.warpdrive.soft.HuffmanDecodeTables.SECOND_LITERAL_SHIFT;
+import static io.warpdrive.soft.HuffmanDecodeTables.VALUE_MASK;
+import static io.warpdrive.soft.HuffmanDecodeTables.VALUE_SHIFT;
 import static io.warpdrive.soft.HuffmanDecodeTables.LITLEN_ROOT_BITS;
 import static io.warpdrive.soft.HuffmanDecodeTables.SUBTABLE;
 
@@ -25,7 +31,7 @@ import java.nio.ByteOrder;
  * that fit (libdeflate's branchless refill): afterwards 56..63 bits are valid. The bits above the
  * valid ones hold a copy of the next byte's low bits; the next refill ORs the very same bits over
  * them, so they never corrupt anything, and they are masked off on exit. One refill covers the
- * longest length/distance pair (15 + 5 + 15 + 13 = 48 bits) or two literals (30 bits).
+ * longest length/distance pair (15 + 5 + 15 + 13 = 48 bits) or three literals (45 bits).
  *
  * <h2>Exit</h2>
  * On a symbol boundary: when the margins run out (mode stays LEN), at end of block (TYPE), or on
@@ -38,6 +44,8 @@ final class InflateFast {
 
     private static final VarHandle LONG_LE =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_LE =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final int LITLEN_MASK = (1 << LITLEN_ROOT_BITS) - 1;
     private static final int DIST_MASK = (1 << DIST_ROOT_BITS) - 1;
@@ -58,34 +66,64 @@ final class InflateFast {
             bits |= 56;
 
             int e = lt[(int) hold & LITLEN_MASK];
-            if ((e & SUBTABLE) != 0) {
-                hold >>>= LITLEN_ROOT_BITS;
-                bits -= LITLEN_ROOT_BITS;
-                e = lt[(e >>> 16) + ((int) hold & ((1 << (e & LEN_MASK)) - 1))];
-            }
-            hold >>>= e & LEN_MASK;
-            bits -= e & LEN_MASK;
-            if ((e & LITERAL) != 0) {
-                out[outPos++] = (byte) (e >>> 16);
-                // At least 41 bits remain: enough for a second symbol without refilling.
+            if (e < 0) {
+                // Up to three literal entries (single or pair) per refill: 3 x 15 bits leave at
+                // least 11 bits, enough for the next root lookup; at most 6 bytes are written,
+                // well inside the 258 bytes of room.
+                hold >>>= e;
+                bits -= e & DROP_MASK;
+                out[outPos] = (byte) (e >>> LITERAL_SHIFT);
+                if ((e & PAIR) != 0) {
+                    out[outPos + 1] = (byte) (e >>> SECOND_LITERAL_SHIFT);
+                    outPos += 2;
+                } else {
+                    outPos++;
+                }
                 e = lt[(int) hold & LITLEN_MASK];
-                if ((e & SUBTABLE) != 0) {
-                    hold >>>= LITLEN_ROOT_BITS;
-                    bits -= LITLEN_ROOT_BITS;
-                    e = lt[(e >>> 16) + ((int) hold & ((1 << (e & LEN_MASK)) - 1))];
+                if (e < 0) {
+                    hold >>>= e;
+                    bits -= e & DROP_MASK;
+                    out[outPos] = (byte) (e >>> LITERAL_SHIFT);
+                    if ((e & PAIR) != 0) {
+                        out[outPos + 1] = (byte) (e >>> SECOND_LITERAL_SHIFT);
+                        outPos += 2;
+                    } else {
+                        outPos++;
+                    }
+                    e = lt[(int) hold & LITLEN_MASK];
+                    if (e < 0) {
+                        hold >>>= e;
+                        bits -= e & DROP_MASK;
+                        out[outPos] = (byte) (e >>> LITERAL_SHIFT);
+                        if ((e & PAIR) != 0) {
+                            out[outPos + 1] = (byte) (e >>> SECOND_LITERAL_SHIFT);
+                            outPos += 2;
+                        } else {
+                            outPos++;
+                        }
+                        continue;
+                    }
                 }
-                hold >>>= e & LEN_MASK;
-                bits -= e & LEN_MASK;
-                if ((e & LITERAL) != 0) {
-                    out[outPos++] = (byte) (e >>> 16);
-                    continue;
-                }
-                // Safe: the first refill advanced at most 7 bytes past inLimit - 16 + 16.
+                // A length follows: refill so that the whole pair (48 bits at most) is in hand.
+                // Safe: the first refill advanced at most 7 bytes from inPos <= inEnd - 16.
                 hold |= (long) LONG_LE.get(in, inPos) << bits;
                 inPos += (63 - bits) >>> 3;
                 bits |= 56;
             }
-            if ((e & (END_OF_BLOCK | HuffmanDecodeTables.INVALID)) != 0) {
+            if ((e & SUBTABLE) != 0) {
+                hold >>>= e;
+                bits -= e & DROP_MASK;
+                e = lt[((e >>> VALUE_SHIFT) & VALUE_MASK) + ((int) hold & ((1 << ((e >>> CODE_LEN_SHIFT) & 0xf)) - 1))];
+                if (e < 0) { // subtable literals are never pairs
+                    hold >>>= e;
+                    bits -= e & DROP_MASK;
+                    out[outPos++] = (byte) (e >>> LITERAL_SHIFT);
+                    continue;
+                }
+            }
+            if ((e & (END_OF_BLOCK | INVALID)) != 0) {
+                hold >>>= e;
+                bits -= e & DROP_MASK;
                 if ((e & END_OF_BLOCK) != 0) {
                     s.mode = Inflate.TYPE;
                 } else {
@@ -93,27 +131,27 @@ final class InflateFast {
                 }
                 break;
             }
-            int extra = (e >>> 4) & 0xf;
-            int length = (e >>> 16) + ((int) hold & ((1 << extra) - 1));
-            hold >>>= extra;
-            bits -= extra;
+            long h = hold;
+            hold >>>= e;
+            bits -= e & DROP_MASK;
+            int length = ((e >>> VALUE_SHIFT) & VALUE_MASK)
+                    + (int) ((h & ((1L << (e & DROP_MASK)) - 1)) >>> ((e >>> CODE_LEN_SHIFT) & 0xf));
 
             int d = dt[(int) hold & DIST_MASK];
             if ((d & SUBTABLE) != 0) {
-                hold >>>= DIST_ROOT_BITS;
-                bits -= DIST_ROOT_BITS;
-                d = dt[(d >>> 16) + ((int) hold & ((1 << (d & LEN_MASK)) - 1))];
+                hold >>>= d;
+                bits -= d & DROP_MASK;
+                d = dt[((d >>> VALUE_SHIFT) & VALUE_MASK) + ((int) hold & ((1 << ((d >>> CODE_LEN_SHIFT) & 0xf)) - 1))];
             }
-            hold >>>= d & LEN_MASK;
-            bits -= d & LEN_MASK;
-            if ((d & HuffmanDecodeTables.INVALID) != 0) {
+            h = hold;
+            hold >>>= d;
+            bits -= d & DROP_MASK;
+            if ((d & INVALID) != 0) {
                 Inflate.bad(s, "invalid distance code");
                 break;
             }
-            extra = (d >>> 4) & 0xf;
-            int dist = (d >>> 16) + ((int) hold & ((1 << extra) - 1));
-            hold >>>= extra;
-            bits -= extra;
+            int dist = ((d >>> VALUE_SHIFT) & VALUE_MASK)
+                    + (int) ((h & ((1L << (d & DROP_MASK)) - 1)) >>> ((d >>> CODE_LEN_SHIFT) & 0xf));
 
             int producedNow = outPos - outStart;
             if (dist > producedNow) {
@@ -124,20 +162,31 @@ final class InflateFast {
                 }
                 outPos = copyFromWindow(s, back, length, out, outStart, outPos);
             } else if (dist >= 8) {
-                // Non-overlapping within each 8-byte step; never writes past the match end.
+                // Word copies never write past the match end: the last word overlaps the one
+                // before it instead. Each word's source is final before it is read, because
+                // dist >= 8 keeps the source at least one word behind the destination.
                 int from = outPos - dist;
-                int end = outPos + length;
-                while (outPos + 8 <= end) {
-                    LONG_LE.set(out, outPos, (long) LONG_LE.get(out, from));
-                    outPos += 8;
-                    from += 8;
-                }
-                while (outPos < end) {
-                    out[outPos++] = out[from++];
+                if (length >= 8) {
+                    int end = outPos + length;
+                    do {
+                        LONG_LE.set(out, outPos, (long) LONG_LE.get(out, from));
+                        outPos += 8;
+                        from += 8;
+                    } while (outPos < end - 8);
+                    LONG_LE.set(out, end - 8, (long) LONG_LE.get(out, from + (end - outPos) - 8));
+                    outPos = end;
+                } else if (length >= 4) {
+                    INT_LE.set(out, outPos, (int) INT_LE.get(out, from));
+                    INT_LE.set(out, outPos + length - 4, (int) INT_LE.get(out, from + length - 4));
+                    outPos += length;
+                } else {
+                    out[outPos] = out[from];
+                    out[outPos + 1] = out[from + 1];
+                    out[outPos + 2] = out[from + 2];
+                    outPos += 3;
                 }
             } else if (dist == 1) {
-                byte b = out[outPos - 1];
-                java.util.Arrays.fill(out, outPos, outPos + length, b);
+                java.util.Arrays.fill(out, outPos, outPos + length, out[outPos - 1]);
                 outPos += length;
             } else {
                 int from = outPos - dist;
