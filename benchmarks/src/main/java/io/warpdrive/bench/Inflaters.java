@@ -4,6 +4,7 @@
  */
 package io.warpdrive.bench;
 
+import io.warpdrive.zip.WdInflater;
 import java.util.List;
 import java.util.zip.Inflater;
 
@@ -25,8 +26,8 @@ final class Inflaters {
         }
     }
 
-    /** Placeholder until io.warpdrive.zip.WdInflater compiles; then this line becomes new WdInflater(). */
+    /** The implementation under test; its one construction site. */
     private static Inflater newWd() {
-        return new Inflater();
+        return new WdInflater();
     }
 }

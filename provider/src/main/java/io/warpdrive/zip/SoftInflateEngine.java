@@ -5,6 +5,8 @@ import io.warpdrive.soft.SoftInflater;
 /** The pure-Java backend: a direct call into the soft engine, nothing to release. */
 final class SoftInflateEngine implements InflateEngine {
     private final SoftInflater inflater;
+    /** Set by close(); lets tests see that end() or the Cleaner released the engine. */
+    private volatile boolean closed;
 
     SoftInflateEngine(boolean nowrap) {
         this.inflater = new SoftInflater(nowrap);
@@ -47,6 +49,11 @@ final class SoftInflateEngine implements InflateEngine {
 
     @Override
     public void close() {
-        // Heap only: nothing to release.
+        // Heap only: nothing to release but the reference, which the caller drops.
+        closed = true;
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 }
