@@ -11,6 +11,12 @@ final class JdkCompat {
     static final boolean CLOSED_IS_ILLEGAL_STATE = Runtime.version().feature() >= 25;
 
     /**
+     * JDK 25's end() returns at once when already closed; earlier JDKs also drop the input set
+     * since then (setInput works after end()), which getRemaining() shows.
+     */
+    static final boolean END_IGNORES_REPEAT = Runtime.version().feature() >= 25;
+
+    /**
      * True where java.util.zip.Inflater has the package-private {@code hasPendingOutput()} that
      * InflaterInputStream consults before refilling (JDK-8292327). A subclass cannot override it,
      * so WdInflater reports pending output through needsInput() instead.
@@ -31,11 +37,33 @@ final class JdkCompat {
         return CLOSED_IS_ILLEGAL_STATE ? new IllegalStateException(msg) : new NullPointerException(msg);
     }
 
-    /** The JDK's own range check (Preconditions.AIOOBE_FORMATTER): same type, same message. */
+    /**
+     * Whether the running JDK's range checks in Inflater/Deflater carry a message: older JDKs
+     * (17 among them) throw a bare ArrayIndexOutOfBoundsException, newer ones use
+     * Preconditions.AIOOBE_FORMATTER. Probed once on a real Inflater rather than guessed from the
+     * version number.
+     */
+    static final boolean RANGE_MESSAGES = probeRangeMessages();
+
+    private static boolean probeRangeMessages() {
+        Inflater probe = new Inflater();
+        try {
+            probe.setInput(new byte[0], 1, 0);
+            return false;
+        } catch (ArrayIndexOutOfBoundsException e) {
+            return e.getMessage() != null;
+        } finally {
+            probe.end();
+        }
+    }
+
+    /** The JDK's own range check: same exception type, same message (or none) as the running JDK. */
     static void checkFromIndexSize(int off, int len, int length) {
         if ((length | off | len) < 0 || len > length - off) {
-            throw new ArrayIndexOutOfBoundsException(
-                    String.format("Range [%d, %<d + %d) out of bounds for length %d", off, len, length));
+            throw RANGE_MESSAGES
+                    ? new ArrayIndexOutOfBoundsException(
+                            String.format("Range [%d, %<d + %d) out of bounds for length %d", off, len, length))
+                    : new ArrayIndexOutOfBoundsException();
         }
     }
 }

@@ -391,11 +391,11 @@ public class WdInflater extends Inflater implements AutoCloseable {
     @Override
     public void end() {
         synchronized (lock) {
-            if (engine == null) {
+            if (engine == null && JdkCompat.END_IGNORES_REPEAT) {
                 return;
             }
             engine = null;
-            cleanable.clean();
+            cleanable.clean(); // runs the release once; later calls do nothing
             input = EMPTY;
             inputArray = null;
         }

@@ -68,9 +68,12 @@ final class Inflate {
     static final int DATA_ERROR = -3;
     static final int BUF_ERROR = -5;
 
-    /** Fast loop entry: enough input for two 8-byte refills, room for the longest match. */
+    /**
+     * Fast loop entry: enough input for two 8-byte refills; room for up to two literal pairs
+     * (4 bytes) written before a length is decoded, plus the longest match (258).
+     */
     static final int FAST_MIN_INPUT = 16;
-    static final int FAST_MIN_OUTPUT = 258;
+    static final int FAST_MIN_OUTPUT = 4 + 258;
 
     static void reset(InflateState s) {
         s.mode = s.zlibWrapper ? HEAD : TYPE;

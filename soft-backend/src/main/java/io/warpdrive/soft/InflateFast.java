@@ -22,9 +22,10 @@ import java.nio.ByteOrder;
  *
  * <h2>Entry assumptions</h2>
  * The state is in LEN mode at a symbol boundary with fewer than 8 bits held and no bits above
- * {@code bits} set. Each iteration starts only while at least 16 input bytes and 258 output bytes
- * remain: 16 bytes pay for two unconditional 8-byte refills in one iteration, 258 is the longest
- * match, so nothing inside the loop checks a bound per byte.
+ * {@code bits} set. Each iteration starts only while at least 16 input bytes and 262 output bytes
+ * remain: 16 bytes pay for two unconditional 8-byte refills in one iteration; 262 covers two
+ * literal pairs written before a length turns up plus the longest match (258), or three pairs.
+ * So nothing inside the loop checks a bound per byte.
  *
  * <h2>Bit accumulator</h2>
  * A refill ORs the next 8 input bytes in above the held bits and then counts only the whole bytes
@@ -69,7 +70,7 @@ final class InflateFast {
             if (e < 0) {
                 // Up to three literal entries (single or pair) per refill: 3 x 15 bits leave at
                 // least 11 bits, enough for the next root lookup; at most 6 bytes are written,
-                // well inside the 258 bytes of room.
+                // or 4 before a match of up to 258: both inside the 262 bytes of room.
                 hold >>>= e;
                 bits -= e & DROP_MASK;
                 out[outPos] = (byte) (e >>> LITERAL_SHIFT);

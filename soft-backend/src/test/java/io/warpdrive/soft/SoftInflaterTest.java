@@ -100,6 +100,32 @@ class SoftInflaterTest {
         }
     }
 
+    /**
+     * Output room just above the fast loop's threshold: literals decoded before a long match must
+     * not push the match past the end of the buffer (found by the conformance suite).
+     */
+    @Test
+    void outputSizesAroundTheFastLoopThreshold() {
+        Random r = new Random(9);
+        byte[] runs = new byte[20_000];
+        for (int i = 0; i < runs.length; ) {
+            int n = Math.min(runs.length - i, r.nextInt(300));
+            byte b = (byte) r.nextInt(4);
+            for (int k = 0; k < n; k++) {
+                runs[i++] = b;
+            }
+            if (i < runs.length) {
+                runs[i++] = (byte) r.nextInt(256);
+            }
+        }
+        for (int strategy = 0; strategy <= 1; strategy++) {
+            byte[] stream = deflate(runs, 6, strategy, false);
+            for (int out = 255; out <= 300; out++) {
+                assertSameRun(stream, false, Integer.MAX_VALUE, out);
+            }
+        }
+    }
+
     @Test
     void corruptStreamsFailAtTheSamePointWithTheSameMessage() {
         Random r = new Random(11);
