@@ -87,19 +87,23 @@ final class HuffmanDecodeTables {
         final short[] sorted = new short[320];
     }
 
-    static int rootBits(int kind) {
+    /** The widest root index for a kind of code. */
+    static int maxRootBits(int kind) {
         return kind == KIND_LITLEN ? LITLEN_ROOT_BITS : kind == KIND_DIST ? DIST_ROOT_BITS : PRECODE_ROOT_BITS;
     }
 
     /**
      * Builds the table for {@code n} code lengths at {@code lens[off, off+n)}.
      *
-     * @return 0 on success, -1 when zlib would reject the set (over-subscribed, or incomplete
-     *         other than a lone one-bit code of a literal/length or distance code)
+     * <p>The root index is as wide as the longest code but no wider than {@link #maxRootBits}:
+     * small blocks have short codes, and filling (and pairing) a 2048-entry root for a code whose
+     * longest word is 9 bits would cost more than decoding the block.
+     *
+     * @return the root width in bits (1..maxRootBits) on success, -1 when zlib would reject the
+     *         set (over-subscribed, or incomplete other than a lone one-bit code of a
+     *         literal/length or distance code)
      */
     static int build(int[] table, short[] lens, int off, int n, int kind, Scratch s) {
-        final int root = rootBits(kind);
-        final int rootSize = 1 << root;
         final int[] count = s.count;
         java.util.Arrays.fill(count, 0);
         for (int i = 0; i < n; i++) {
@@ -109,11 +113,14 @@ final class HuffmanDecodeTables {
         while (max >= 1 && count[max] == 0) {
             max--;
         }
+        // The precode keeps its full 7-bit root: the header decoder indexes it with a fixed mask.
+        final int root = kind == KIND_PRECODE ? PRECODE_ROOT_BITS : Math.max(1, Math.min(maxRootBits(kind), max));
+        final int rootSize = 1 << root;
         final int invalidOneBit = INVALID | 1 | (1 << CODE_LEN_SHIFT);
         if (max == 0) {
             // No codes at all: zlib accepts this and every lookup decodes as an error worth one bit.
             java.util.Arrays.fill(table, 0, rootSize, invalidOneBit);
-            return 0;
+            return root;
         }
         int left = 1;
         for (int len = 1; len <= MAX_BITS; len++) {
@@ -196,7 +203,7 @@ final class HuffmanDecodeTables {
         if (kind == KIND_LITLEN) {
             pairLiterals(table, rootSize);
         }
-        return 0;
+        return root;
     }
 
     /**

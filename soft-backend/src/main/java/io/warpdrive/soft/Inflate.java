@@ -184,6 +184,8 @@ final class Inflate {
                         case 1:
                             s.litlenTable = InflateTables.FIXED_LITLEN;
                             s.distTable = InflateTables.FIXED_DIST;
+                            s.litlenBits = InflateTables.FIXED_LITLEN_BITS;
+                            s.distBits = InflateTables.FIXED_DIST_BITS;
                             s.mode = LEN;
                             break;
                         case 2:
@@ -265,7 +267,7 @@ final class Inflate {
                         lens[InflateTables.CODE_LENGTH_ORDER[s.have++]] = 0;
                     }
                     if (HuffmanDecodeTables.build(s.precodeTable, lens, 0, 19,
-                            HuffmanDecodeTables.KIND_PRECODE, s.scratch) != 0) {
+                            HuffmanDecodeTables.KIND_PRECODE, s.scratch) < 0) {
                         bad(s, "invalid code lengths set");
                         break;
                     }
@@ -339,16 +341,20 @@ final class Inflate {
                         bad(s, "invalid code -- missing end-of-block");
                         break;
                     }
-                    if (HuffmanDecodeTables.build(s.dynLitlen, lens, 0, s.nlen,
-                            HuffmanDecodeTables.KIND_LITLEN, s.scratch) != 0) {
+                    int litlenBits = HuffmanDecodeTables.build(s.dynLitlen, lens, 0, s.nlen,
+                            HuffmanDecodeTables.KIND_LITLEN, s.scratch);
+                    if (litlenBits < 0) {
                         bad(s, "invalid literal/lengths set");
                         break;
                     }
-                    if (HuffmanDecodeTables.build(s.dynDist, lens, s.nlen, s.ndist,
-                            HuffmanDecodeTables.KIND_DIST, s.scratch) != 0) {
+                    int distBits = HuffmanDecodeTables.build(s.dynDist, lens, s.nlen, s.ndist,
+                            HuffmanDecodeTables.KIND_DIST, s.scratch);
+                    if (distBits < 0) {
                         bad(s, "invalid distances set");
                         break;
                     }
+                    s.litlenBits = litlenBits;
+                    s.distBits = distBits;
                     s.litlenTable = s.dynLitlen;
                     s.distTable = s.dynDist;
                     s.mode = LEN;
@@ -370,16 +376,17 @@ final class Inflate {
                         }
                     }
                     final int[] table = s.litlenTable;
+                    final int rootBits = s.litlenBits;
+                    final int rootMask = (1 << rootBits) - 1;
                     int e;
                     int drop;
                     for (;;) {
-                        e = table[(int) hold & ((1 << HuffmanDecodeTables.LITLEN_ROOT_BITS) - 1)];
+                        e = table[(int) hold & rootMask];
                         drop = codeLength(e);
                         if (e >= 0 && (e & SUBTABLE) != 0) { // literal entries reuse the flag bits
-                            int sub = table[value(e) + ((int) (hold >>> HuffmanDecodeTables.LITLEN_ROOT_BITS)
-                                    & ((1 << drop) - 1))];
-                            int total = HuffmanDecodeTables.LITLEN_ROOT_BITS + codeLength(sub);
-                            if (bits >= HuffmanDecodeTables.LITLEN_ROOT_BITS && total <= bits) {
+                            int sub = table[value(e) + ((int) (hold >>> rootBits) & ((1 << drop) - 1))];
+                            int total = rootBits + codeLength(sub);
+                            if (bits >= rootBits && total <= bits) {
                                 e = sub;
                                 drop = total;
                                 break;
@@ -424,16 +431,17 @@ final class Inflate {
                 }
                 case DIST: {
                     final int[] table = s.distTable;
+                    final int rootBits = s.distBits;
+                    final int rootMask = (1 << rootBits) - 1;
                     int e;
                     int drop;
                     for (;;) {
-                        e = table[(int) hold & ((1 << HuffmanDecodeTables.DIST_ROOT_BITS) - 1)];
+                        e = table[(int) hold & rootMask];
                         drop = codeLength(e);
                         if ((e & SUBTABLE) != 0) {
-                            int sub = table[value(e) + ((int) (hold >>> HuffmanDecodeTables.DIST_ROOT_BITS)
-                                    & ((1 << drop) - 1))];
-                            int total = HuffmanDecodeTables.DIST_ROOT_BITS + codeLength(sub);
-                            if (bits >= HuffmanDecodeTables.DIST_ROOT_BITS && total <= bits) {
+                            int sub = table[value(e) + ((int) (hold >>> rootBits) & ((1 << drop) - 1))];
+                            int total = rootBits + codeLength(sub);
+                            if (bits >= rootBits && total <= bits) {
                                 e = sub;
                                 drop = total;
                                 break;

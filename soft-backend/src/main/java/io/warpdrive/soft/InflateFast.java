@@ -1,6 +1,5 @@
 package io.warpdrive.soft;
 
-import static io.warpdrive.soft.HuffmanDecodeTables.DIST_ROOT_BITS;
 import static io.warpdrive.soft.HuffmanDecodeTables.END_OF_BLOCK;
 import static io.warpdrive.soft.HuffmanDecodeTables.CODE_LEN_SHIFT;
 import static io.warpdrive.soft.HuffmanDecodeTables.DROP_MASK;
@@ -10,7 +9,6 @@ import static io.warpdrive.soft.HuffmanDecodeTables.PAIR;
 import static io.warpdrive.soft.HuffmanDecodeTables.SECOND_LITERAL_SHIFT;
 import static io.warpdrive.soft.HuffmanDecodeTables.VALUE_MASK;
 import static io.warpdrive.soft.HuffmanDecodeTables.VALUE_SHIFT;
-import static io.warpdrive.soft.HuffmanDecodeTables.LITLEN_ROOT_BITS;
 import static io.warpdrive.soft.HuffmanDecodeTables.SUBTABLE;
 
 import java.lang.invoke.MethodHandles;
@@ -48,12 +46,11 @@ final class InflateFast {
     private static final VarHandle INT_LE =
             MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private static final int LITLEN_MASK = (1 << LITLEN_ROOT_BITS) - 1;
-    private static final int DIST_MASK = (1 << DIST_ROOT_BITS) - 1;
-
     static void run(InflateState s, byte[] in, int inEnd, byte[] out, int outStart, int outEnd) {
         final int[] lt = s.litlenTable;
         final int[] dt = s.distTable;
+        final int litlenMask = (1 << s.litlenBits) - 1;
+        final int distMask = (1 << s.distBits) - 1;
         final int inLimit = inEnd - Inflate.FAST_MIN_INPUT;
         final int outLimit = outEnd - Inflate.FAST_MIN_OUTPUT;
         int inPos = s.inPos;
@@ -66,7 +63,7 @@ final class InflateFast {
             inPos += (63 - bits) >>> 3;
             bits |= 56;
 
-            int e = lt[(int) hold & LITLEN_MASK];
+            int e = lt[(int) hold & litlenMask];
             if (e < 0) {
                 // Up to three literal entries (single or pair) per refill: 3 x 15 bits leave at
                 // least 11 bits, enough for the next root lookup; at most 6 bytes are written,
@@ -80,7 +77,7 @@ final class InflateFast {
                 } else {
                     outPos++;
                 }
-                e = lt[(int) hold & LITLEN_MASK];
+                e = lt[(int) hold & litlenMask];
                 if (e < 0) {
                     hold >>>= e;
                     bits -= e & DROP_MASK;
@@ -91,7 +88,7 @@ final class InflateFast {
                     } else {
                         outPos++;
                     }
-                    e = lt[(int) hold & LITLEN_MASK];
+                    e = lt[(int) hold & litlenMask];
                     if (e < 0) {
                         hold >>>= e;
                         bits -= e & DROP_MASK;
@@ -138,7 +135,7 @@ final class InflateFast {
             int length = ((e >>> VALUE_SHIFT) & VALUE_MASK)
                     + (int) ((h & ((1L << (e & DROP_MASK)) - 1)) >>> ((e >>> CODE_LEN_SHIFT) & 0xf));
 
-            int d = dt[(int) hold & DIST_MASK];
+            int d = dt[(int) hold & distMask];
             if ((d & SUBTABLE) != 0) {
                 hold >>>= d;
                 bits -= d & DROP_MASK;

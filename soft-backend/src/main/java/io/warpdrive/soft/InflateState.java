@@ -38,6 +38,10 @@ final class InflateState {
     int[] litlenTable;
     /** Decode table for distance symbols of the current block. */
     int[] distTable;
+    /** Root index width of {@link #litlenTable}, in bits. */
+    int litlenBits;
+    /** Root index width of {@link #distTable}, in bits. */
+    int distBits;
 
     // ---- dynamic block header ----
     /** Number of literal/length codes (257..286). */

@@ -41,6 +41,9 @@ final class InflateTables {
     static final int[] FIXED_LITLEN;
     /** Decode table of the fixed distance code (32 symbols of 5 bits, 30 and 31 decode as invalid). */
     static final int[] FIXED_DIST;
+    /** Root widths of the two fixed tables. */
+    static final int FIXED_LITLEN_BITS;
+    static final int FIXED_DIST_BITS;
 
     static {
         short[] lens = new short[320];
@@ -55,8 +58,10 @@ final class InflateTables {
         FIXED_DIST = new int[HuffmanDecodeTables.DIST_TABLE_SIZE];
         int r1 = HuffmanDecodeTables.build(FIXED_LITLEN, lens, 0, 288, HuffmanDecodeTables.KIND_LITLEN, scratch);
         int r2 = HuffmanDecodeTables.build(FIXED_DIST, lens, 288, 32, HuffmanDecodeTables.KIND_DIST, scratch);
-        if (r1 != 0 || r2 != 0) {
+        if (r1 < 0 || r2 < 0) {
             throw new AssertionError("fixed Huffman tables must be valid");
         }
+        FIXED_LITLEN_BITS = r1;
+        FIXED_DIST_BITS = r2;
     }
 }
