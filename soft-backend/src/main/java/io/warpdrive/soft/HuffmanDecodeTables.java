@@ -85,6 +85,12 @@ final class HuffmanDecodeTables {
         final int[] offsets = new int[MAX_BITS + 2];
         /** Symbols sorted by code length, then by symbol value: canonical code order. */
         final short[] sorted = new short[320];
+        /** Literals (0..255) with codes shorter than the root, in code length order. */
+        final short[] literalSyms = new short[256];
+        /** Their code lengths. */
+        final byte[] literalLens = new byte[256];
+        /** Their codes, bit-reversed (stream order). */
+        final short[] literalCodes = new short[256];
     }
 
     /** The widest root index for a kind of code. */
@@ -157,6 +163,7 @@ final class HuffmanDecodeTables {
         int subStart = 0;        // where that subtable starts in table[]
         int subBits = 0;         // its index width
         int next = rootSize;     // first free entry after the root table
+        int literals = 0;        // literals recorded for pairing
         for (int i = 0; i < total; i++) {
             int sym = sorted[i];
             int len = lens[off + sym];
@@ -167,6 +174,11 @@ final class HuffmanDecodeTables {
             int reversed = Integer.reverse(code) >>> (32 - len);
             int entry = entryFor(kind, sym);
             if (len <= root) {
+                if (kind == KIND_LITLEN && sym < 256 && len < root) {
+                    s.literalSyms[literals] = (short) sym;
+                    s.literalLens[literals] = (byte) len;
+                    s.literalCodes[literals++] = (short) reversed;
+                }
                 int e = withLength(entry, len);
                 for (int j = reversed; j < rootSize; j += 1 << len) {
                     table[j] = e;
@@ -200,36 +212,36 @@ final class HuffmanDecodeTables {
             }
             count[len]--; // after sizing: a new subtable must count the code that opens it
         }
-        if (kind == KIND_LITLEN) {
-            pairLiterals(table, rootSize);
+        if (literals > 0) {
+            pairLiterals(table, root, s, literals);
         }
         return root;
     }
 
     /**
-     * Turns root entries that hold a literal into literal pairs where the bits after the first
-     * code, as far as the root index knows them, hold a whole second literal code. Goes from the
-     * top down: the second lookup index {@code i >>> len} is below {@code i}, so it still holds
-     * its original single entry when read.
+     * Overwrites the root entries whose bits start with two whole literal codes by pair entries.
+     * Goes over pairs of literals, shortest codes first, rather than over the table: no table
+     * reads and no data-dependent branches per entry, and the work is the number of pair entries
+     * written (distinct code pairs own disjoint sets of root indexes, so at most rootSize).
      */
-    private static void pairLiterals(int[] table, int rootSize) {
-        final int root = Integer.numberOfTrailingZeros(rootSize);
-        for (int i = rootSize - 1; i >= 0; i--) {
-            int e = table[i];
-            if (e >= 0 || (e & PAIR) != 0) {
-                continue;
+    private static void pairLiterals(int[] table, int root, Scratch s, int literals) {
+        final int rootSize = 1 << root;
+        final short[] syms = s.literalSyms;
+        final byte[] lens = s.literalLens;
+        final short[] codes = s.literalCodes;
+        for (int a = 0; a < literals; a++) {
+            int len1 = lens[a];
+            int first = LITERAL | PAIR | (len1 << CODE_LEN_SHIFT) | (syms[a] << LITERAL_SHIFT);
+            for (int b = 0; b < literals; b++) {
+                int both = len1 + lens[b];
+                if (both > root) {
+                    break; // literals are in code length order: the rest are longer still
+                }
+                int entry = first | both | (syms[b] << SECOND_LITERAL_SHIFT);
+                for (int j = codes[a] | (codes[b] << len1); j < rootSize; j += 1 << both) {
+                    table[j] = entry;
+                }
             }
-            int len = e & DROP_MASK;
-            int next = table[i >>> len];
-            if (next >= 0 || (next & PAIR) != 0) {
-                continue;
-            }
-            int len2 = next & DROP_MASK;
-            if (len + len2 > root) {
-                continue;
-            }
-            table[i] = LITERAL | PAIR | (len + len2) | (len << CODE_LEN_SHIFT)
-                    | (e & (0xff << LITERAL_SHIFT)) | (((next >>> LITERAL_SHIFT) & 0xff) << SECOND_LITERAL_SHIFT);
         }
     }
 
