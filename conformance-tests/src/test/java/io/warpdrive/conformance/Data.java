@@ -72,7 +72,7 @@ public record Data(String shape, byte[] bytes) {
             return new Data("empty", new byte[0]);
         }
         List<byte[]> corpus = Corpus.smallFiles();
-        int kinds = corpus.isEmpty() ? 7 : 8;
+        int kinds = corpus.isEmpty() ? 8 : 9;
         return switch (r.nextInt(kinds)) {
             case 0 -> new Data("random", random(r, size));
             case 1 -> new Data("partly-random", partlyRandom(r, size));
@@ -81,6 +81,7 @@ public record Data(String shape, byte[] bytes) {
             case 4 -> new Data("runs", runs(r, size));
             case 5 -> new Data("mixed", mixed(r, size));
             case 6 -> new Data("small-alphabet", smallAlphabet(r, size));
+            case 7 -> new Data("long-matches", longMatches(r, size));
             default -> new Data("corpus-slice", slice(r, corpus, size));
         };
     }
@@ -153,6 +154,27 @@ public record Data(String shape, byte[] bytes) {
             };
             System.arraycopy(part, 0, b, i, len);
             i += len;
+        }
+        return b;
+    }
+
+    /**
+     * A literal or two, then a run long enough for a longest match (258), over and over: every
+     * few bytes the decoder meets "literals, then a 258-byte match", whatever the window left.
+     */
+    static byte[] longMatches(RandomGenerator r, int size) {
+        byte[] b = new byte[size];
+        int i = 0;
+        byte prev = 0;
+        while (i < size) {
+            for (int k = r.nextInt(1, 3); k > 0 && i < size; k--) {
+                b[i++] = (byte) r.nextInt(256);
+            }
+            byte v = (byte) (prev + 1 + r.nextInt(255)); // differs from the byte before the run
+            int len = Math.min(size - i, r.nextInt(259, 300));
+            java.util.Arrays.fill(b, i, i + len, v);
+            i += len;
+            prev = v;
         }
         return b;
     }

@@ -125,7 +125,7 @@ public record DeflateSpec(int level, int strategy, boolean nowrap, byte[] dictio
         } while (n == buf.length);
     }
 
-    /** Random settings for data of up to {@code maxLen} bytes; dictionaries with probability 1/4. */
+    /** Random settings, either wrapper; with {@code allowDictionary}, a preset dictionary a quarter of the time. */
     public static Gen<DeflateSpec> gen(boolean allowDictionary) {
         return Gen.of(r -> make(r, allowDictionary, r.nextBoolean()), DeflateSpec::shrinks);
     }

@@ -7,8 +7,9 @@ import java.util.Locale;
  *
  * <p>Chosen per instance at construction: an explicit {@link #setDefault default} set in code
  * wins, else the system property {@code warpdrive.backend} ({@code auto | soft | emulated | device}),
- * else {@link #AUTO}. In this release only the pure-Java engine exists: {@link #AUTO} resolves to
- * {@link #SOFT}, and asking for {@link #EMULATED} or {@link #DEVICE} fails at construction with an
+ * else {@link #AUTO}. {@link #EMULATED} runs every stream through WarpDrive queues served by the
+ * emulated ZIP engine in this process. Real devices are not supported yet: {@link #AUTO} resolves
+ * to {@link #SOFT}, and asking for {@link #DEVICE} fails at construction with an
  * {@link IllegalStateException} that says so, rather than silently running something else.
  *
  * <p>Thread-safe.
@@ -64,9 +65,11 @@ public enum Backend {
             case AUTO:
             case SOFT:
                 return SOFT;
+            case EMULATED:
+                return EMULATED;
             default:
                 throw new IllegalStateException("warpdrive backend '" + requested.name().toLowerCase(Locale.ROOT)
-                        + "' is not available in this build: only 'soft' (and 'auto', which means soft) is");
+                        + "' is not available in this build: 'soft', 'emulated' and 'auto' (which means soft) are");
         }
     }
 }

@@ -24,7 +24,9 @@ interface InflateEngine {
     void close();
 
     static InflateEngine create(boolean nowrap) {
-        Backend.resolve(Backend.configured());
+        if (Backend.resolve(Backend.configured()) == Backend.EMULATED) {
+            return new QueueInflateEngine(nowrap, AccelRuntime.emulated());
+        }
         return new SoftInflateEngine(nowrap);
     }
 }

@@ -19,9 +19,26 @@ final class JdkCompat {
     /**
      * True where java.util.zip.Inflater has the package-private {@code hasPendingOutput()} that
      * InflaterInputStream consults before refilling (JDK-8292327). A subclass cannot override it,
-     * so WdInflater reports pending output through needsInput() instead.
+     * so WdInflater reports pending output through needsInput() instead, to that caller only.
      */
     static final boolean INFLATER_HAS_PENDING_OUTPUT = hasDeclaredMethod(Inflater.class, "hasPendingOutput");
+
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    /**
+     * True when the code asking {@code needsInput()} is java.util.zip.InflaterInputStream.read,
+     * the one caller that pairs it with {@code hasPendingOutput()}. Looks past frames of
+     * {@code self} (WdInflater and its subclasses). Walks the stack, so callers use it only in the
+     * rare state where the answer matters (no input left, output possibly pending).
+     */
+    static boolean calledFromInflaterInputStreamRead(Class<?> self) {
+        return WALKER.walk(frames -> frames
+                .filter(f -> f.getDeclaringClass() != JdkCompat.class && !self.isAssignableFrom(f.getDeclaringClass()))
+                .findFirst()
+                .map(f -> f.getDeclaringClass() == java.util.zip.InflaterInputStream.class
+                        && f.getMethodName().equals("read"))
+                .orElse(false));
+    }
 
     private static boolean hasDeclaredMethod(Class<?> c, String name) {
         try {

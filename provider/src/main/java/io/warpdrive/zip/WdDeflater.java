@@ -33,6 +33,20 @@ public class WdDeflater extends Deflater implements AutoCloseable {
     private static final ByteBuffer EMPTY = ByteBuffer.wrap(new byte[0]);
     /** java.util.zip's private flush value used once finish() was called (zlib's Z_FINISH). */
     private static final int FINISH = 4;
+    /**
+     * Whether end() on an already ended java.util.zip.Deflater returns without touching the
+     * input (JDK 25: it checks the native address first; JDK 17 drops the input every time).
+     * Observed once on a real Deflater rather than assumed from the version.
+     */
+    private static final boolean REPEATED_END_KEEPS_INPUT = repeatedEndKeepsInput();
+
+    private static boolean repeatedEndKeepsInput() {
+        Deflater d = new Deflater();
+        d.end();
+        d.setInput(new byte[1]);
+        d.end();
+        return !d.needsInput();
+    }
 
     /**
      * Owns the engine and is the lock of every method (as java.util.zip locks its zsRef): the
@@ -40,15 +54,15 @@ public class WdDeflater extends Deflater implements AutoCloseable {
      * is still using it.
      */
     private static final class EngineRef implements Runnable {
-        SoftDeflater engine;
+        DeflateEngine engine;
 
-        EngineRef(SoftDeflater engine) {
+        EngineRef(DeflateEngine engine) {
             this.engine = engine;
         }
 
         @Override
         public synchronized void run() {
-            SoftDeflater e = engine;
+            DeflateEngine e = engine;
             engine = null;
             if (e != null) {
                 e.end();
@@ -85,10 +99,9 @@ public class WdDeflater extends Deflater implements AutoCloseable {
     public WdDeflater(int level, boolean nowrap) {
         super(level, nowrap); // also validates level exactly as the JDK does
         super.end(); // we never use the JDK's zlib stream: give its native memory back now
-        Backend.resolve(Backend.configured());
         this.level = level;
         this.strategy = DEFAULT_STRATEGY;
-        this.ref = new EngineRef(new SoftDeflater(level, nowrap));
+        this.ref = new EngineRef(DeflateEngine.create(level, nowrap));
         this.cleanable = CLEANER.register(this, ref);
     }
 
@@ -153,7 +166,7 @@ public class WdDeflater extends Deflater implements AutoCloseable {
     @Override
     public void setDictionary(byte[] dictionary, int off, int len) {
         synchronized (ref) {
-            SoftDeflater d = ref.engine;
+            DeflateEngine d = ref.engine;
             if (d == null || badRange(dictionary, off, len)) {
                 super.setDictionary(dictionary, off, len);
                 throw notReached();
@@ -176,7 +189,7 @@ public class WdDeflater extends Deflater implements AutoCloseable {
     @Override
     public void setDictionary(ByteBuffer dictionary) {
         synchronized (ref) {
-            SoftDeflater d = ref.engine;
+            DeflateEngine d = ref.engine;
             if (d == null || dictionary == null) {
                 super.setDictionary(dictionary);
                 throw notReached();
@@ -262,7 +275,7 @@ public class WdDeflater extends Deflater implements AutoCloseable {
     @Override
     public int deflate(byte[] output, int off, int len, int flush) {
         synchronized (ref) {
-            SoftDeflater d = ref.engine;
+            DeflateEngine d = ref.engine;
             if (d == null || badRange(output, off, len) || badFlush(flush)) {
                 super.deflate(output, off, len, flush);
                 throw notReached();
@@ -281,7 +294,7 @@ public class WdDeflater extends Deflater implements AutoCloseable {
     @Override
     public int deflate(ByteBuffer output, int flush) {
         synchronized (ref) {
-            SoftDeflater d = ref.engine;
+            DeflateEngine d = ref.engine;
             if (d == null || output == null || output.isReadOnly() || badFlush(flush)) {
                 super.deflate(output, flush);
                 throw notReached();
@@ -302,7 +315,7 @@ public class WdDeflater extends Deflater implements AutoCloseable {
     }
 
     /** Hands the current input to the engine; returns its length. */
-    private int bindInput(SoftDeflater d) {
+    private int bindInput(DeflateEngine d) {
         ByteBuffer in = this.input;
         if (in == null) {
             d.setInput(inputArray, inputPos, inputLim - inputPos);
@@ -320,7 +333,7 @@ public class WdDeflater extends Deflater implements AutoCloseable {
      * marks the end; progress is counted in both; anything else is an InternalError with zlib's
      * message, before any counter moves.
      */
-    private int account(SoftDeflater d, int code, int inLen, int outLen) {
+    private int account(DeflateEngine d, int code, int inLen, int outLen) {
         if (setParams) {
             if (code == SoftDeflater.OK) {
                 setParams = false;
@@ -345,7 +358,7 @@ public class WdDeflater extends Deflater implements AutoCloseable {
         return written;
     }
 
-    private static InternalError internalError(SoftDeflater d, String fallback) {
+    private static InternalError internalError(DeflateEngine d, String fallback) {
         String msg = d.getMessage();
         return new InternalError(msg != null ? msg : fallback);
     }
@@ -353,7 +366,7 @@ public class WdDeflater extends Deflater implements AutoCloseable {
     @Override
     public int getAdler() {
         synchronized (ref) {
-            SoftDeflater d = ref.engine;
+            DeflateEngine d = ref.engine;
             if (d == null) {
                 super.getAdler();
                 throw notReached();
@@ -398,7 +411,7 @@ public class WdDeflater extends Deflater implements AutoCloseable {
     @Override
     public void reset() {
         synchronized (ref) {
-            SoftDeflater d = ref.engine;
+            DeflateEngine d = ref.engine;
             if (d == null) {
                 super.reset();
                 throw notReached();
@@ -417,6 +430,9 @@ public class WdDeflater extends Deflater implements AutoCloseable {
     @Override
     public void end() {
         synchronized (ref) {
+            if (ref.engine == null && REPEATED_END_KEEPS_INPUT) {
+                return;
+            }
             cleanable.clean();
             input = EMPTY;
             inputArray = null;

@@ -155,14 +155,27 @@ public class WdInflater extends Inflater implements AutoCloseable {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Exactly java.util.zip's answer, with one exception: on JDKs whose InflaterInputStream
+     * refills only when {@code needsInput() && !hasPendingOutput()} (JDK 25; that method is
+     * package-private, so a subclass cannot override it), a call from InflaterInputStream.read
+     * gets {@code false} while the JDK would report pending output (the last byte[] inflate call
+     * filled its buffer without finishing). Without this the stream would refill at the end of
+     * the input and fail with "Unexpected end of ZLIB input stream". Every other caller, such as
+     * InflaterOutputStream.flush, sees the JDK's plain answer.
+     */
     @Override
     public boolean needsInput() {
         synchronized (lock) {
             ByteBuffer in = this.input;
             boolean empty = in == null ? inputLim == inputPos : !in.hasRemaining();
-            // On JDKs whose InflaterInputStream also asks hasPendingOutput() (which we cannot
-            // override), answer "no" while output may still be pending, or it would refill at EOF.
-            return empty && !(JdkCompat.INFLATER_HAS_PENDING_OUTPUT && pendingOutput);
+            if (empty && pendingOutput && JdkCompat.INFLATER_HAS_PENDING_OUTPUT
+                    && JdkCompat.calledFromInflaterInputStreamRead(WdInflater.class)) {
+                return false;
+            }
+            return empty;
         }
     }
 

@@ -110,10 +110,10 @@ class WdInflaterTest {
         System.setProperty(Backend.PROPERTY, "soft");
         assertEquals(Backend.SOFT, Backend.configured());
         new WdInflater().end();
-        System.setProperty(Backend.PROPERTY, "Emulated");
-        assertEquals(Backend.EMULATED, Backend.configured());
+        System.setProperty(Backend.PROPERTY, "Device");
+        assertEquals(Backend.DEVICE, Backend.configured());
         IllegalStateException e = assertThrows(IllegalStateException.class, WdInflater::new);
-        assertTrue(e.getMessage().contains("emulated"), e.getMessage());
+        assertTrue(e.getMessage().contains("device"), e.getMessage());
         System.setProperty(Backend.PROPERTY, "gpu");
         assertThrows(IllegalArgumentException.class, WdInflater::new);
         Backend.setDefault(Backend.SOFT); // code wins over the property

@@ -51,9 +51,8 @@ public interface Gen<T> {
     }
 
     /** One of the given values, shrinking toward the first. */
-    @SafeVarargs
-    static <T> Gen<T> elements(T... values) {
-        List<T> list = List.of(values);
+    static <T> Gen<T> elements(List<T> values) {
+        List<T> list = List.copyOf(values);
         return of(r -> list.get(r.nextInt(list.size())),
                 v -> list.indexOf(v) > 0 ? Stream.of(list.get(0)) : Stream.empty());
     }

@@ -10,8 +10,13 @@ package io.warpdrive.conformance.harness;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -21,8 +26,13 @@ import java.util.stream.Stream;
  * A universally quantified test over values from one generator.
  *
  * <pre>{@code
- * Property.forAll(Cases.valid()).check(c -> Lockstep.compare(c));
+ * Property.forAll(StreamCase.valid(Data.any(), DeflateSpec.gen(true), Plan.arrays()))
+ *         .check(c -> roundTrip(c));
  * }</pre>
+ *
+ * <p>Tries come from {@code -Dconformance.tries} (default 60); {@code -Dconformance.seed} runs one
+ * try with exactly that seed. A failure is shrunk (at most 2,000 evaluations or 60 s) and
+ * reported with the seed and the replay command, on stderr and as the AssertionError message.
  *
  * <p>Not thread-safe; use one instance per test method.
  *
@@ -66,6 +76,13 @@ public final class Property<T> {
     /** Scales the configured number of tries (at least one) for expensive properties. */
     public Property<T> scaleTries(double factor) {
         this.tries = Math.max(1, (int) Math.round(Config.tries() * factor));
+        return this;
+    }
+
+    /** Runs exactly this many tries with fresh seeds, ignoring -Dconformance.seed (harness self-tests). */
+    public Property<T> freshTries(int n) {
+        this.tries = n;
+        this.seed = OptionalLong.empty();
         return this;
     }
 
@@ -205,18 +222,23 @@ public final class Property<T> {
         if (lines.length <= n) {
             return s;
         }
-        return String.join("\n", java.util.Arrays.copyOf(lines, n)) + "\n...";
+        return String.join("\n", Arrays.copyOf(lines, n)) + "\n...";
     }
 
     private static String indent(String s) {
         return s.replace("\n", "\n    ");
     }
 
-    /** The first caller outside the harness: the test method, as Class#method for -Dtest. */
+    /**
+     * The calling test method as Class#method for -Dtest: the nearest frame whose method carries a
+     * JUnit test annotation (so lambdas and helpers in between are skipped), else the first frame
+     * outside this class.
+     */
     private static String callerName() {
-        return StackWalker.getInstance().walk(frames -> frames
-                .filter(f -> !f.getClassName().equals(Property.class.getName()))
-                .findFirst()
+        List<StackWalker.StackFrame> frames = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(s -> s.filter(f -> f.getDeclaringClass() != Property.class).toList());
+        return frames.stream().filter(Property::isTestMethod).findFirst()
+                .or(() -> frames.stream().findFirst())
                 .map(f -> {
                     String cls = f.getClassName();
                     int dollar = cls.indexOf('$');
@@ -225,7 +247,23 @@ public final class Property<T> {
                     }
                     return cls.substring(cls.lastIndexOf('.') + 1) + "#" + f.getMethodName();
                 })
-                .orElse("?"));
+                .orElse("?");
+    }
+
+    private static final Set<String> TEST_ANNOTATIONS =
+            Set.of("Test", "ParameterizedTest", "RepeatedTest", "TestFactory", "TestTemplate");
+
+    private static boolean isTestMethod(StackWalker.StackFrame f) {
+        for (Method m : f.getDeclaringClass().getDeclaredMethods()) {
+            if (m.getName().equals(f.getMethodName())) {
+                for (Annotation a : m.getAnnotations()) {
+                    if (TEST_ANNOTATIONS.contains(a.annotationType().getSimpleName())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** SplitMix64 finaliser: spreads (base, index) into well-separated try seeds. */

@@ -1,0 +1,70 @@
+package io.warpdrive.accel.device;
+
+import java.nio.ByteBuffer;
+
+/**
+ * One open queue: the control path of a uacce queue file (ioctls and mmaps) and its two
+ * data-path primitives, the doorbell store and the wait for a completion interrupt.
+ *
+ * <p>Order of use, as the kernel requires: {@link #setQpCtx}, {@link #qpInfo}, map both regions,
+ * {@link #start}, run, {@link #put}, {@link #close}. Everything after start is done by the driver
+ * through the regions; this interface is not called per request except {@link #doorbell} and
+ * {@link #awaitInterrupt}.
+ *
+ * <p>Thread safety: {@link #doorbell} and {@link #awaitInterrupt} may be called from any thread;
+ * the control calls are for the owner.
+ */
+public interface QueueChannel extends AutoCloseable {
+    /**
+     * SET_QP_CTX: the queue's direction ({@code qc_type}: 0 compress, 1 decompress for ZIP).
+     *
+     * @return the hardware queue number ({@code qn}) to put in doorbells
+     * @throws DeviceException EINVAL for an unknown type or a started queue
+     */
+    int setQpCtx(int qcType);
+
+    /** SET_QP_INFO: descriptor size and ring depths. */
+    QpInfo qpInfo();
+
+    /**
+     * mmap of the DUS region (rings and stop flags), little-endian, exactly its full size.
+     *
+     * @throws DeviceException EEXIST on a second call
+     */
+    ByteBuffer mapDus();
+
+    /**
+     * mmap of the MMIO region (doorbell page); stores into it go through {@link #doorbell}.
+     *
+     * @throws DeviceException EEXIST on a second call
+     */
+    ByteBuffer mapMmio();
+
+    /** START_Q: the device starts serving the rings. */
+    void start();
+
+    /** PUT_Q: stops the queue (the device finishes nothing more) and frees it. Idempotent. */
+    void put();
+
+    /**
+     * A 64-bit store to {@code MMIO + offset}. The caller has already published everything the
+     * doorbell announces (the store is ordered after all earlier stores).
+     */
+    void doorbell(int offset, long value);
+
+    /**
+     * poll(POLLIN): waits until the device signalled a completion since the last return of this
+     * method, or the timeout passed. Level-triggered per caller round: a completion signalled
+     * before the call returns at once. Spurious returns are allowed.
+     *
+     * @return true if a completion was signalled, false on timeout or when the queue is gone
+     */
+    boolean awaitInterrupt(long timeoutNanos);
+
+    /** True once {@link #put} or {@link #close} ran (the queue is a zombie). */
+    boolean isDead();
+
+    /** munmap and close: also puts the queue. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,121 @@
+package io.warpdrive.accel.emu;
+
+import io.warpdrive.accel.device.MemoryQueue;
+import io.warpdrive.accel.queue.Cqe;
+import io.warpdrive.accel.queue.QmLayout;
+import io.warpdrive.accel.queue.ZipSqe;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The hardware's view of one started queue: its own SQ head, CQ tail and CQ phase (never the
+ * driver's), the last doorbell values it latched, and the serving loop a core runs for it.
+ *
+ * <p>At most one core serves a queue at a time ({@link #scheduled}), so requests of a queue are
+ * executed and completed in SQ order. Fields marked "core" are touched only by the serving core.
+ */
+final class EmuQueue {
+    final MemoryQueue queue;
+    final QmLayout layout;
+    final QmLayout.Doorbell doorbell;
+    final int qn;
+    final int qcType;
+    private final ByteBuffer dus;
+
+    /** Last SQ tail written to the doorbell (volatile: the doorbell store, seen by the core). */
+    volatile int sqTailSeen;
+    /** Last CQ head written to the doorbell. */
+    volatile int cqHeadSeen;
+    /** Set by PUT_Q: serve nothing more. */
+    volatile boolean stopped;
+    /** Set by a NO_COMPLETION or STOP_QUEUE fault: the queue is wedged until PUT_Q. */
+    volatile boolean hung;
+    /** True while the queue is in a core's run queue or being served. */
+    final AtomicBoolean scheduled = new AtomicBoolean();
+    /** Held while one descriptor is executed; PUT_Q takes it to wait for the current one. */
+    final Object hwLock = new Object();
+
+    /** Core: next SQ slot to execute. */
+    private int sqHead;
+    /** Core: next CQ entry to write. */
+    private int cqTail;
+    /** Core: phase of the current CQ lap (1 on the first lap, flipped at each wrap). */
+    private int cqPhase = 1;
+    /** Core: descriptor scratch. */
+    private final ZipSqe sqe = new ZipSqe();
+
+    EmuQueue(MemoryQueue queue, QmLayout layout) {
+        this.queue = queue;
+        this.layout = layout;
+        this.doorbell = QmLayout.Doorbell.forApi(queue.api());
+        this.qn = queue.qn();
+        this.qcType = queue.qcType();
+        this.dus = queue.dusMemory();
+    }
+
+    /** True if a doorbell announced descriptors not yet executed. */
+    boolean hasWork() {
+        return !stopped && !hung && sqHead != sqTailSeen;
+    }
+
+    /**
+     * Executes announced descriptors until the SQ is drained, the CQ is full (waits for a CQ
+     * doorbell), or the queue stops. Called by the core that owns {@link #scheduled}.
+     */
+    void serve(ZipCore core, FaultPlan plan) {
+        for (;;) {
+            synchronized (hwLock) {
+                if (stopped || hung) {
+                    return;
+                }
+                // Volatile read of the latched doorbell: the SQEs up to it were stored before the
+                // driver's doorbell store, so they are visible now.
+                int tail = sqTailSeen;
+                if (tail < 0 || tail >= layout.sqDepth || sqHead == tail) {
+                    return;
+                }
+                int nextTail = cqTail + 1 == layout.cqDepth ? 0 : cqTail + 1;
+                if (nextTail == cqHeadSeen) {
+                    return; // CQ full: the CQ doorbell reschedules us
+                }
+                int slot = sqHead;
+                int slotOff = layout.sqeOffset(slot);
+                sqe.load(dus, slotOff);
+                FaultPlan.Fault fault = plan == null ? null : plan.next(qcType);
+                if (fault == FaultPlan.Fault.NO_COMPLETION) {
+                    hung = true;
+                    sqHead = slot + 1 == layout.sqDepth ? 0 : slot + 1;
+                    return;
+                }
+                if (fault == FaultPlan.Fault.STOP_QUEUE) {
+                    hung = true;
+                    layout.raiseStopFlags(dus);
+                    queue.raiseInterrupt();
+                    return;
+                }
+                if (fault == FaultPlan.Fault.ERROR_STATUS) {
+                    sqe.consumed(0).produced(0).status(plan.errorStatus(), false);
+                } else {
+                    core.execute(sqe, qcType);
+                    if (fault == FaultPlan.Fault.BAD_CONSUMED) {
+                        sqe.consumed(sqe.inputDataLength() + 1 + sqe.consumed());
+                    } else if (fault == FaultPlan.Fault.BAD_PRODUCED) {
+                        sqe.produced(sqe.destAvailOut() + 1);
+                    }
+                }
+                sqe.storeResult(dus, slotOff);
+                int named = fault == FaultPlan.Fault.WRONG_SLOT ? (slot + 1) % layout.sqDepth : slot;
+                // The CQE's phase is a release store after the result words: the driver that
+                // sees the phase sees the results.
+                Cqe.write(dus, layout.cqeOffset(cqTail), named, qn, cqPhase);
+                cqTail = nextTail;
+                if (nextTail == 0) {
+                    cqPhase ^= 1;
+                }
+                sqHead = slot + 1 == layout.sqDepth ? 0 : slot + 1;
+            }
+            queue.raiseInterrupt();
+        }
+    }
+}

@@ -1,0 +1,434 @@
+package io.warpdrive.accel.queue;
+
+import io.warpdrive.accel.device.QueueChannel;
+import io.warpdrive.accel.device.QpInfo;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The host driver of one hisi_qm queue pair: submission ring (sqTail), completion ring (cqHead and
+ * the expected phase), doorbells, stop flags; synchronous calls and asynchronous submissions.
+ *
+ * <p>Protocol (the kernel's, the device's and UADK's): at most depth-1 requests outstanding; a
+ * request is copied into SQ[sqTail], published, and announced by an SQ doorbell carrying the new
+ * tail. The device answers each request, in order, by writing the results into the request's own
+ * SQ slot and a CQE naming that slot at its CQ tail, published by the CQE's phase bit (1 on the
+ * first lap, 0 on the second, ...). The driver reads CQEs at cqHead while the phase matches,
+ * copies the results out of the named slot, and returns the CQ space with a CQ doorbell.
+ *
+ * <p>Everything the device reports is checked before use: a CQE must name the oldest outstanding
+ * slot on this qn and the slot must carry the request's tag; otherwise every outstanding request
+ * fails with {@link QueueException.Kind#WRONG_SLOT} and the queue is dead. A raised stop flag, a
+ * completion that does not come within the timeout, or a closed channel end the queue the same
+ * way; the owner ({@link QueuePool}) then opens a fresh one.
+ *
+ * <p>Thread-safe: submissions serialize on sqLock, completions on cqLock; any waiting thread
+ * reaps completions for all.
+ */
+public final class HisiQp implements AutoCloseable {
+    /** qc_type: compression queue. */
+    public static final int QC_COMPRESS = 0;
+    /** qc_type: decompression queue. */
+    public static final int QC_DECOMPRESS = 1;
+
+    /** Longest single sleep in the interrupt wait, so that timeouts and failures are noticed. */
+    private static final long MAX_SLEEP_NANOS = 1_000_000;
+
+    /** One submitted request: its descriptor, then (after completion) the results. */
+    private static final class Request {
+        final ZipSqe sqe;
+        final int tag;
+        final CompletableFuture<ZipSqe> future;
+        /** SQ slot it occupies. */
+        int slot;
+        /** Thread blocked in call(), unparked on completion; null for async requests. */
+        volatile Thread waiter;
+        /** Why it failed, or null; written before done. */
+        volatile QueueException error;
+        volatile boolean done;
+
+        Request(ZipSqe sqe, int tag, boolean async) {
+            this.sqe = sqe;
+            this.tag = tag;
+            this.future = async ? new CompletableFuture<>() : null;
+        }
+
+        /** Called once, by whoever took the request out of inflight. */
+        void finish(QueueException failure) {
+            error = failure;
+            if (future != null) {
+                if (failure == null) {
+                    future.complete(sqe);
+                } else {
+                    future.completeExceptionally(failure);
+                }
+            }
+            done = true; // volatile: publishes the result words loaded into sqe
+            Thread t = waiter;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+        }
+    }
+
+    private final QueueChannel channel;
+    private final QmLayout layout;
+    private final QmLayout.Doorbell doorbell;
+    private final ByteBuffer dus;
+    private final int qn;
+    private final int qcType;
+    private final int sqDepth;
+    private final long timeoutNanos;
+    private final long spinNanos;
+
+    private final ReentrantLock sqLock = new ReentrantLock();
+    private final ReentrantLock cqLock = new ReentrantLock();
+    /** Next free SQ slot. Caller holds sqLock. */
+    private int sqTail;
+    /** Tag of the next request. Caller holds sqLock. */
+    private int nextTag = 1;
+    /** Next CQE to read. Caller holds cqLock. */
+    private int cqHead;
+    /** Phase a fresh CQE at cqHead carries (1 on the first lap; CQ memory starts zeroed). Caller holds cqLock. */
+    private int cqPhase = 1;
+    /** The SQ slot the next CQE must name (completions come in order). Caller holds cqLock. */
+    private int expectSlot;
+    /** Requests by SQ slot; set before the doorbell, taken by the reaper or by fail(). */
+    private final AtomicReferenceArray<Request> inflight;
+    /** Requests submitted and not yet completed or failed. */
+    private final AtomicInteger outstanding = new AtomicInteger();
+    /** Set once; every later call fails with it. */
+    private volatile QueueException failure;
+    /** Reaps for async requests while any is outstanding; started on first use. */
+    private Thread asyncReaper;
+    private final Object reaperLock = new Object();
+
+    // Counters (tests, benchmarks).
+    private final AtomicInteger completed = new AtomicInteger();
+    private final AtomicInteger phaseFlips = new AtomicInteger();
+
+    /**
+     * Opens the queue: SET_QP_CTX, SET_QP_INFO, both mappings, START_Q (the kernel's order).
+     *
+     * @param api the device's sysfs api string (selects the doorbell format)
+     * @param dusSize the device's region_dus_size
+     */
+    public HisiQp(QueueChannel channel, String api, int dusSize, int qcType, long timeoutNanos, long spinNanos) {
+        this.channel = channel;
+        this.qcType = qcType;
+        this.doorbell = QmLayout.Doorbell.forApi(api);
+        this.qn = channel.setQpCtx(qcType);
+        QpInfo info = channel.qpInfo();
+        this.layout = new QmLayout(info, dusSize);
+        this.sqDepth = info.sqDepth();
+        this.dus = channel.mapDus();
+        channel.mapMmio(); // stores go through channel.doorbell; the mapping must exist before START
+        this.inflight = new AtomicReferenceArray<>(sqDepth);
+        this.timeoutNanos = timeoutNanos;
+        this.spinNanos = spinNanos;
+        channel.start();
+    }
+
+    public int qn() {
+        return qn;
+    }
+
+    public int qcType() {
+        return qcType;
+    }
+
+    public QmLayout layout() {
+        return layout;
+    }
+
+    /** Requests outstanding now. */
+    public int outstanding() {
+        return outstanding.get();
+    }
+
+    /** Requests completed since open. */
+    public int completedCount() {
+        return completed.get();
+    }
+
+    /** Times the expected CQ phase flipped (CQ wraparounds) since open. */
+    public int phaseFlips() {
+        return phaseFlips.get();
+    }
+
+    /** The failure that ended this queue, or null while it is usable. */
+    public QueueException failure() {
+        return failure;
+    }
+
+    /**
+     * Submits {@code sqe} and waits for its completion (spinning briefly, then sleeping on the
+     * completion interrupt).
+     *
+     * @return {@code sqe}, now holding the result words the device wrote back
+     * @throws QueueException if the queue is or becomes unusable, or the completion is late
+     */
+    public ZipSqe call(ZipSqe sqe) {
+        Request r = submit(sqe, false);
+        r.waiter = Thread.currentThread();
+        awaitDone(r, System.nanoTime() + timeoutNanos);
+        QueueException f = r.error;
+        if (f != null) {
+            throw new QueueException(f.kind(), f.getMessage());
+        }
+        return sqe;
+    }
+
+    /**
+     * Submits {@code sqe} and returns at once; the future completes, in submission order per
+     * queue, with {@code sqe} holding the results, or exceptionally with a {@link QueueException}.
+     * Dependent actions run on the reaping thread: keep them short.
+     *
+     * @throws QueueException if the queue is already unusable
+     */
+    public CompletableFuture<ZipSqe> submitAsync(ZipSqe sqe) {
+        Request r = submit(sqe, true);
+        ensureAsyncReaper();
+        return r.future;
+    }
+
+    private Request submit(ZipSqe sqe, boolean async) {
+        sqLock.lock();
+        try {
+            checkUsable();
+            // At most depth-1 outstanding: one slot stays empty so a full ring is never
+            // mistaken for an empty one. A full ring waits for completions.
+            if (outstanding.get() >= sqDepth - 1) {
+                long deadline = System.nanoTime() + timeoutNanos;
+                while (outstanding.get() >= sqDepth - 1) {
+                    reapOrSleep(deadline, null);
+                    checkUsable();
+                }
+            }
+            // tx stop flag: the kernel is stopping the queue; nothing more may be sent.
+            if (layout.txStopped(dus)) {
+                fail(QueueException.Kind.STOPPED, "tx stop flag raised on qn " + qn);
+                checkUsable();
+            }
+            int tag = nextTag++;
+            sqe.tag(tag);
+            Request r = new Request(sqe, tag, async);
+            int slot = sqTail;
+            r.slot = slot;
+            sqe.store(dus, layout.sqeOffset(slot));
+            // setRelease: the reaper that reads this slot's CQE (acquire on its phase) sees r.
+            inflight.setRelease(slot, r);
+            outstanding.incrementAndGet();
+            sqTail = slot + 1 == sqDepth ? 0 : slot + 1;
+            // Publish the SQE before the doorbell: the channel's store is a release store and
+            // the SQE stores above precede it in program order (UADK issues a full barrier here).
+            channel.doorbell(doorbell.offset, doorbell.encode(qn, QmLayout.DB_CMD_SQ, sqTail, 0));
+            if (failure != null && inflight.compareAndSet(slot, r, null)) {
+                // fail() swept inflight before r was stored: nobody else will finish it
+                outstanding.decrementAndGet();
+                r.finish(failure);
+            }
+            return r;
+        } finally {
+            sqLock.unlock();
+        }
+    }
+
+    private void checkUsable() {
+        QueueException f = failure;
+        if (f != null) {
+            throw new QueueException(f.kind(), "qn " + qn + " is unusable: " + f.getMessage());
+        }
+    }
+
+    /** Waits until {@code r} is done, reaping as needed; fails the queue at the deadline. */
+    private void awaitDone(Request r, long deadline) {
+        long spinUntil = System.nanoTime() + spinNanos;
+        while (!r.done) {
+            if (cqLock.tryLock()) {
+                try {
+                    reapLocked();
+                } finally {
+                    cqLock.unlock();
+                }
+                if (r.done) {
+                    return;
+                }
+            }
+            if (failure != null) {
+                // fail() finished everything it found in inflight; r is either among those, being
+                // completed by a reaper right now, or was stored after fail() swept: take it then.
+                if (inflight.compareAndSet(r.slot, r, null)) {
+                    outstanding.decrementAndGet();
+                    r.finish(failure);
+                    return;
+                }
+                LockSupport.parkNanos(10_000);
+                continue;
+            }
+            if (System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+                continue;
+            }
+            reapOrSleep(deadline, r);
+        }
+    }
+
+    /**
+     * One wait step: as the reaper, sleep on the completion interrupt and reap; otherwise park
+     * until the reaper completes us (or briefly). Fails the queue when {@code deadline} passed.
+     */
+    private void reapOrSleep(long deadline, Request r) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            fail(QueueException.Kind.TIMEOUT, "no completion on qn " + qn + " within "
+                    + timeoutNanos / 1_000_000 + " ms");
+            return;
+        }
+        if (cqLock.tryLock()) {
+            try {
+                if (reapLocked() == 0 && (r == null || !r.done) && failure == null) {
+                    channel.awaitInterrupt(Math.min(left, MAX_SLEEP_NANOS));
+                    reapLocked();
+                }
+            } finally {
+                cqLock.unlock();
+            }
+        } else {
+            LockSupport.parkNanos(Math.min(left, 50_000));
+        }
+    }
+
+    /**
+     * Reads every published CQE and completes its request. Caller holds cqLock.
+     *
+     * @return the number of requests completed
+     */
+    private int reapLocked() {
+        if (failure != null) {
+            return 0;
+        }
+        int n = 0;
+        for (;;) {
+            int off = layout.cqeOffset(cqHead);
+            // Acquire: the CQE fields and the slot's results are read only after the phase.
+            if (Cqe.phase(dus, off) != cqPhase) {
+                break;
+            }
+            int slot = Cqe.sqHead(dus, off);
+            int num = Cqe.sqNum(dus, off);
+            // Untrusted: the CQE must name the oldest outstanding slot of this queue.
+            if (num != qn || slot != expectSlot || outstanding.get() == 0) {
+                fail(QueueException.Kind.WRONG_SLOT, "CQE " + cqHead + " names slot " + slot + " of qn " + num
+                        + ", expected slot " + expectSlot + " of qn " + qn);
+                return n;
+            }
+            Request r = inflight.getAndSet(slot, null);
+            if (r == null) {
+                fail(QueueException.Kind.WRONG_SLOT, "CQE names slot " + slot + " with no request");
+                return n;
+            }
+            r.sqe.load(dus, layout.sqeOffset(slot)); // copy the results out of SQ[sq_head]
+            if (r.sqe.tag() != r.tag) {
+                outstanding.decrementAndGet();
+                fail(QueueException.Kind.WRONG_SLOT, "slot " + slot + " holds tag " + r.sqe.tag() + ", sent " + r.tag);
+                r.finish(failure);
+                return n;
+            }
+            expectSlot = slot + 1 == sqDepth ? 0 : slot + 1;
+            if (++cqHead == layout.cqDepth) {
+                cqHead = 0;
+                cqPhase ^= 1; // the device writes the next lap with the other phase
+                phaseFlips.incrementAndGet();
+            }
+            outstanding.decrementAndGet();
+            completed.incrementAndGet();
+            r.finish(null);
+            n++;
+        }
+        if (n > 0) {
+            // Give the CQ space back: index = new head (priority 0: no interrupt re-arm needed,
+            // the emulated line is level-triggered per waiter).
+            channel.doorbell(doorbell.offset, doorbell.encode(qn, QmLayout.DB_CMD_CQ, cqHead, 0));
+        }
+        // rx stop flag: the device stopped; nothing outstanding will complete.
+        if (layout.rxStopped(dus) && outstanding.get() > 0) {
+            fail(QueueException.Kind.STOPPED, "rx stop flag raised on qn " + qn);
+        }
+        return n;
+    }
+
+    /** Ends the queue: every outstanding request fails with the same cause. */
+    private void fail(QueueException.Kind kind, String message) {
+        synchronized (this) {
+            if (failure != null) {
+                return;
+            }
+            failure = new QueueException(kind, message);
+        }
+        for (int i = 0; i < sqDepth; i++) {
+            Request r = inflight.getAndSet(i, null);
+            if (r != null) {
+                outstanding.decrementAndGet();
+                r.finish(failure);
+            }
+        }
+        synchronized (reaperLock) {
+            reaperLock.notifyAll();
+        }
+    }
+
+    private void ensureAsyncReaper() {
+        synchronized (reaperLock) {
+            if (asyncReaper == null) {
+                asyncReaper = new Thread(this::asyncReap, "wd-qp" + qn + "-reaper");
+                asyncReaper.setDaemon(true);
+                asyncReaper.start();
+            } else {
+                reaperLock.notifyAll();
+            }
+        }
+    }
+
+    /** Body of the async reaper: reaps while requests are outstanding, sleeps otherwise. */
+    private void asyncReap() {
+        while (failure == null && !channel.isDead()) {
+            if (outstanding.get() == 0) {
+                synchronized (reaperLock) {
+                    if (outstanding.get() == 0 && failure == null) {
+                        try {
+                            reaperLock.wait(100);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }
+                continue;
+            }
+            // Deadline per round: the oldest request has at most timeoutNanos since it became oldest.
+            long deadline = System.nanoTime() + timeoutNanos;
+            int before = completed.get();
+            while (outstanding.get() > 0 && failure == null && completed.get() == before) {
+                reapOrSleep(deadline, null);
+            }
+        }
+    }
+
+    /** PUT_Q and close; outstanding requests fail with CLOSED. Idempotent. */
+    @Override
+    public void close() {
+        fail(QueueException.Kind.CLOSED, "qn " + qn + " closed");
+        channel.close();
+    }
+
+    @Override
+    public String toString() {
+        return "HisiQp[qn=" + qn + (qcType == QC_COMPRESS ? " compress" : " decompress") + " sqTail=" + sqTail
+                + " cqHead=" + cqHead + " phase=" + cqPhase + " outstanding=" + outstanding.get() + "]";
+    }
+}

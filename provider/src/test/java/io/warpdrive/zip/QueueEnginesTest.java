@@ -1,0 +1,305 @@
+package io.warpdrive.zip;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.warpdrive.accel.emu.EmulatedZip;
+import io.warpdrive.accel.emu.FaultPlan;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * WdDeflater and WdInflater on the emulated queue backend. Oracles: java.util.zip Deflater given
+ * SYNC_FLUSH at the request boundaries the engine reports (byte for byte), java.util.zip
+ * Inflater (round trips), and for faults the same oracle: the continuation on the pure-Java
+ * engine must not change a byte.
+ */
+class QueueEnginesTest {
+    static {
+        // NO_COMPLETION faults are noticed after the queue timeout; read when the shared
+        // emulated device is first created (no other test in this module creates it)
+        System.setProperty("warpdrive.queueTimeoutMillis", "500");
+    }
+
+    @BeforeEach
+    void emulated() {
+        Backend.setDefault(Backend.EMULATED);
+        AccelOptions.setRequestSize(64 << 10);
+    }
+
+    @AfterEach
+    void back() {
+        Backend.setDefault(null);
+        AccelOptions.setRequestSize(null);
+        AccelOptions.setStrict(null);
+        EmulatedZip.shared().model().setFaultPlan(null);
+    }
+
+    static byte[] data(long seed, int size) {
+        Random r = new Random(seed);
+        byte[] b = new byte[size];
+        String[] words = {"alpha ", "beta ", "gamma ", "queue ", "ring ", "\n"};
+        int i = 0;
+        while (i < size) {
+            if (r.nextInt(10) == 0) {
+                b[i++] = (byte) r.nextInt(256);
+            } else {
+                for (byte c : words[r.nextInt(words.length)].getBytes()) {
+                    if (i < size) {
+                        b[i++] = c;
+                    }
+                }
+            }
+        }
+        return b;
+    }
+
+    static QueueDeflateEngine engineOf(WdDeflater d) throws Exception {
+        Field f = WdDeflater.class.getDeclaredField("ref");
+        f.setAccessible(true);
+        Object ref = f.get(d);
+        Field e = ref.getClass().getDeclaredField("engine");
+        e.setAccessible(true);
+        return (QueueDeflateEngine) e.get(ref);
+    }
+
+    /** java.util.zip at level 6 with SYNC_FLUSH after each request and FINISH on the last (-1-n). */
+    static byte[] oracle(byte[] data, int[] requests, boolean nowrap) {
+        Deflater d = new Deflater(6, nowrap);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[1 << 16];
+        int pos = 0;
+        for (int r : requests) {
+            boolean last = r < 0;
+            int n = last ? -1 - r : r;
+            d.setInput(data, pos, n);
+            pos += n;
+            if (last) {
+                d.finish();
+                while (!d.finished()) {
+                    out.write(buf, 0, d.deflate(buf));
+                }
+            } else {
+                int k;
+                do {
+                    k = d.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
+                    out.write(buf, 0, k);
+                } while (k == buf.length);
+            }
+        }
+        d.end();
+        assertEquals(data.length, pos, "requests do not cover the input");
+        return out.toByteArray();
+    }
+
+    static byte[] inflate(byte[] z, boolean nowrap) throws DataFormatException {
+        Inflater inf = new Inflater(nowrap);
+        inf.setInput(z);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[1 << 16];
+        while (!inf.finished()) {
+            int n = inf.inflate(buf);
+            if (n == 0 && !inf.finished() && inf.needsInput()) {
+                throw new AssertionError("truncated");
+            }
+            out.write(buf, 0, n);
+        }
+        inf.end();
+        return out.toByteArray();
+    }
+
+    /** Random calls: pieces of input, output sizes, occasional SYNC flushes, finish. */
+    static byte[] drive(WdDeflater d, byte[] data, long seed) {
+        Random r = new Random(seed);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int pos = 0;
+        while (!d.finished()) {
+            if (d.needsInput() && pos < data.length) {
+                int n = Math.min(data.length - pos, r.nextInt(r.nextBoolean() ? 500 : 150_000));
+                d.setInput(data, pos, n);
+                pos += n;
+                if (pos == data.length) {
+                    d.finish();
+                }
+            } else if (d.needsInput() && pos == data.length) {
+                d.finish();
+            }
+            byte[] buf = new byte[1 + r.nextInt(r.nextBoolean() ? 100 : 40_000)];
+            int flush = r.nextInt(8) == 0 ? Deflater.SYNC_FLUSH : Deflater.NO_FLUSH;
+            int k = d.deflate(buf, 0, buf.length, flush);
+            out.write(buf, 0, k);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void deflateMatchesSyncFlushedZlibAtRequestBoundaries() throws Exception {
+        for (boolean nowrap : new boolean[] {false, true}) {
+            for (int seed = 0; seed < 6; seed++) {
+                byte[] plain = data(seed, seed == 0 ? 0 : 80_000 * seed);
+                WdDeflater d = new WdDeflater(6, nowrap);
+                QueueDeflateEngine e = engineOf(d);
+                byte[] z = drive(d, plain, seed);
+                int[] requests = e.requestLog();
+                assertNull(e.fallbackReason());
+                assertEquals(plain.length, d.getBytesRead());
+                assertEquals(z.length, d.getBytesWritten());
+                if (!nowrap) {
+                    java.util.zip.Adler32 a = new java.util.zip.Adler32();
+                    a.update(plain);
+                    assertEquals((int) a.getValue(), d.getAdler());
+                }
+                d.end();
+                assertArrayEquals(oracle(plain, requests, nowrap), z, "seed " + seed + " nowrap " + nowrap);
+                assertArrayEquals(plain, inflate(z, nowrap));
+                assertTrue(seed == 0 || requests.length > 1);
+            }
+        }
+    }
+
+    @Test
+    void deflaterOutputStreamRoundTrip() throws Exception {
+        byte[] plain = data(42, 700_000);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        WdDeflater d = new WdDeflater();
+        try (DeflaterOutputStream s = new DeflaterOutputStream(sink, d, 512, true)) {
+            for (int i = 0; i < plain.length; i += 10_000) {
+                s.write(plain, i, Math.min(10_000, plain.length - i));
+                if (i % 100_000 == 0) {
+                    s.flush();
+                }
+            }
+        }
+        int[] requests = engineOf(d).requestLog();
+        d.end();
+        assertArrayEquals(oracle(plain, requests, false), sink.toByteArray());
+        assertArrayEquals(plain, inflate(sink.toByteArray(), false));
+    }
+
+    /**
+     * A fault in the middle: the stream continues on the pure-Java engine from the exact point.
+     * The caller flushes after every piece (each at most a request), so the request boundaries
+     * are the pieces whichever engine serves them, and the oracle is known in advance.
+     */
+    @ParameterizedTest
+    @EnumSource(FaultPlan.Fault.class)
+    void deflateFaultContinuesExactly(FaultPlan.Fault fault) throws Exception {
+        for (int k : new int[] {1, 3, 9}) {
+            for (boolean nowrap : new boolean[] {false, true}) {
+                byte[] plain = data(k * 7 + fault.ordinal(), 400_000);
+                Random r = new Random(k);
+                List<Integer> pieces = new ArrayList<>();
+                for (int pos = 0; pos < plain.length; ) {
+                    int n = Math.min(plain.length - pos, 1 + r.nextInt(60_000));
+                    pieces.add(n);
+                    pos += n;
+                }
+                EmulatedZip.shared().model().setFaultPlan(FaultPlan.forQcType(0).at(k, fault));
+                WdDeflater d = new WdDeflater(6, nowrap);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                byte[] buf = new byte[7000];
+                int pos = 0;
+                for (int i = 0; i < pieces.size(); i++) {
+                    d.setInput(plain, pos, pieces.get(i));
+                    pos += pieces.get(i);
+                    boolean last = i == pieces.size() - 1;
+                    if (last) {
+                        d.finish();
+                        while (!d.finished()) {
+                            out.write(buf, 0, d.deflate(buf));
+                        }
+                    } else {
+                        int n;
+                        do {
+                            n = d.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
+                            out.write(buf, 0, n);
+                        } while (n == buf.length);
+                    }
+                }
+                QueueDeflateEngine e = engineOf(d);
+                assertNotNull(e.fallbackReason(), "the fault never hit");
+                d.end();
+                int[] req = pieces.stream().mapToInt(Integer::intValue).toArray();
+                req[req.length - 1] = -1 - req[req.length - 1];
+                assertArrayEquals(oracle(plain, req, nowrap), out.toByteArray(), fault + " at " + k + " nowrap " + nowrap);
+            }
+        }
+        EmulatedZip.shared().model().setFaultPlan(null);
+    }
+
+    @Test
+    void strictDeflateThrows() {
+        AccelOptions.setStrict(true);
+        EmulatedZip.shared().model().setFaultPlan(FaultPlan.forQcType(0).at(2, FaultPlan.Fault.BAD_CONSUMED));
+        WdDeflater d = new WdDeflater();
+        byte[] plain = data(5, 300_000);
+        byte[] buf = new byte[1 << 20];
+        assertThrows(BackendFailureException.class, () -> {
+            for (int i = 0; i < 3; i++) {
+                d.setInput(plain, i * 100_000, 100_000);
+                d.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
+            }
+        });
+        d.end();
+    }
+
+    @Test
+    void dictionaryStreamsRunInSoftwareAtTheCallersLevel() throws Exception {
+        byte[] dict = data(8, 3000);
+        byte[] plain = data(9, 60_000);
+        for (int level : new int[] {1, 9}) {
+            WdDeflater d = new WdDeflater(level);
+            Deflater j = new Deflater(level);
+            d.setDictionary(dict);
+            j.setDictionary(dict);
+            d.setInput(plain);
+            j.setInput(plain);
+            d.finish();
+            j.finish();
+            byte[] a = new byte[100_000];
+            byte[] b = new byte[100_000];
+            assertEquals(j.deflate(a), d.deflate(b));
+            assertArrayEquals(a, b);
+            assertEquals("dictionary", engineOf(d).fallbackReason());
+            d.end();
+            j.end();
+        }
+    }
+
+    @Test
+    void inflateRoutesThroughQueuesAndRoundTrips() throws Exception {
+        long before = EmulatedZip.shared().model().doorbellCount();
+        byte[] plain = data(3, 500_000);
+        WdDeflater d = new WdDeflater();
+        byte[] z = drive(d, plain, 3);
+        d.end();
+        WdInflater inf = new WdInflater();
+        inf.setInput(z);
+        byte[] out = new byte[plain.length + 10];
+        int n = 0;
+        while (!inf.finished()) {
+            n += inf.inflate(out, n, Math.min(9000, out.length - n));
+        }
+        assertEquals(plain.length, n);
+        assertArrayEquals(plain, java.util.Arrays.copyOf(out, n));
+        assertEquals(0, inf.getRemaining());
+        inf.end();
+        assertTrue(EmulatedZip.shared().model().doorbellCount() - before > 50);
+    }
+}

@@ -1,0 +1,542 @@
+package io.warpdrive.soft;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+import static io.warpdrive.soft.DeflateTables.BASE_DIST;
+import static io.warpdrive.soft.DeflateTables.BASE_LENGTH;
+import static io.warpdrive.soft.DeflateTables.BL_CODES;
+import static io.warpdrive.soft.DeflateTables.BL_ORDER;
+import static io.warpdrive.soft.DeflateTables.DIST_CODE;
+import static io.warpdrive.soft.DeflateTables.DYN_TREES;
+import static io.warpdrive.soft.DeflateTables.D_CODES;
+import static io.warpdrive.soft.DeflateTables.END_BLOCK;
+import static io.warpdrive.soft.DeflateTables.EXTRA_DBITS;
+import static io.warpdrive.soft.DeflateTables.EXTRA_LBITS;
+import static io.warpdrive.soft.DeflateTables.HEAP_SIZE;
+import static io.warpdrive.soft.DeflateTables.LENGTH_CODE;
+import static io.warpdrive.soft.DeflateTables.LITERALS;
+import static io.warpdrive.soft.DeflateTables.L_CODES;
+import static io.warpdrive.soft.DeflateTables.REPZ_11_138;
+import static io.warpdrive.soft.DeflateTables.REPZ_3_10;
+import static io.warpdrive.soft.DeflateTables.REP_3_6;
+import static io.warpdrive.soft.DeflateTables.STATIC_DTREE_CODE;
+import static io.warpdrive.soft.DeflateTables.STATIC_DTREE_LEN;
+import static io.warpdrive.soft.DeflateTables.STATIC_LTREE_CODE;
+import static io.warpdrive.soft.DeflateTables.STATIC_LTREE_LEN;
+import static io.warpdrive.soft.DeflateTables.STATIC_TREES;
+import static io.warpdrive.soft.DeflateTables.STORED_BLOCK;
+
+/**
+ * The block writer (zlib's trees.c): symbol tallies, Huffman tree construction, the choice
+ * between stored, fixed and dynamic blocks, and emitting a block.
+ *
+ * <p>The output must equal zlib's bit for bit, so tree construction follows zlib's exact
+ * procedure: a binary heap ordered by (frequency, subtree depth), nodes combined pairwise,
+ * lengths capped by zlib's overflow repair, canonical codes. Any other optimal-length algorithm
+ * could pick a different (equally good) tree and change the bytes.
+ *
+ * <p>Symbols are kept as zlib keeps them, 3 bytes each in the pending buffer's symbol area:
+ * distance (2 bytes, 0 for a literal) then literal or length - 3.
+ */
+final class BlockWriter {
+    private BlockWriter() {
+    }
+
+    private static final VarHandle LE_INT =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final int SMALLEST = 1;
+
+    /** Starts a stream: empty bit buffer, empty block. */
+    static void init(DeflaterState s) {
+        s.biBuf = 0;
+        s.biValid = 0;
+        initBlock(s);
+    }
+
+    /** Starts a block: zero counts; END_BLOCK occurs exactly once per block. */
+    static void initBlock(DeflaterState s) {
+        java.util.Arrays.fill(s.lTree.freq, 0, L_CODES, 0);
+        java.util.Arrays.fill(s.dTree.freq, 0, D_CODES, 0);
+        java.util.Arrays.fill(s.blTree.freq, 0, BL_CODES, 0);
+        s.lTree.freq[END_BLOCK] = 1;
+        s.optLen = 0;
+        s.staticLen = 0;
+        s.symNext = 0;
+        s.matches = 0;
+    }
+
+    // ------------------------------------------------------------------ tree construction
+
+    /**
+     * Sifts heap[k] down to restore the heap property. Nodes are ordered by key = frequency
+     * &lt;&lt; 8 | subtree depth: zlib's "smaller frequency, or equal frequency and not deeper" is
+     * exactly key order (depths stay far below 256: a Huffman tree over at most 65535 weight is
+     * less than 30 deep).
+     */
+    private static void pqDownHeap(int[] heap, int[] key, int heapLen, int k) {
+        int v = heap[k];
+        int vKey = key[v];
+        int j = k << 1;
+        while (j <= heapLen) {
+            int hj = heap[j];
+            int kj = key[hj];
+            if (j < heapLen) {
+                int hj1 = heap[j + 1];
+                int kj1 = key[hj1];
+                if (kj1 <= kj) {
+                    j++;
+                    hj = hj1;
+                    kj = kj1;
+                }
+            }
+            if (vKey <= kj) {
+                break;
+            }
+            heap[k] = hj;
+            k = j;
+            j <<= 1;
+        }
+        heap[k] = v;
+    }
+
+    /**
+     * Assigns code lengths from the built tree (parents before children, as heap[heapMax..]
+     * lists nodes by decreasing closeness to the root), caps them at the tree's maximum and,
+     * when capping happened, redistributes lengths the way zlib does so that the code stays
+     * complete. Adds the block's cost with these lengths (and with the fixed code) to
+     * optLen/staticLen.
+     */
+    private static void genBitLen(DeflaterState s, DeflateTree desc) {
+        int[] freq = desc.freq;
+        int[] dad = desc.dad;
+        int[] len = desc.len;
+        int maxCode = desc.maxCode;
+        int[] stree = desc.staticLen;
+        int[] extra = desc.extraBits;
+        int base = desc.extraBase;
+        int maxLength = desc.maxLength;
+        int[] blCount = s.blCount;
+        int[] heap = s.heap;
+        int overflow = 0;
+
+        java.util.Arrays.fill(blCount, 0);
+        len[heap[s.heapMax]] = 0; // the root
+
+        int h;
+        for (h = s.heapMax + 1; h < HEAP_SIZE; h++) {
+            int n = heap[h];
+            int bits = len[dad[n]] + 1;
+            if (bits > maxLength) {
+                bits = maxLength;
+                overflow++;
+            }
+            len[n] = bits;
+            if (n > maxCode) {
+                continue; // internal node
+            }
+            blCount[bits]++;
+            int xbits = n >= base ? extra[n - base] : 0;
+            int f = freq[n];
+            s.optLen += (long) f * (bits + xbits);
+            if (stree != null) {
+                s.staticLen += (long) f * (stree[n] + xbits);
+            }
+        }
+        if (overflow == 0) {
+            return;
+        }
+        // Some leaves were cut to maxLength: move leaves down from the deepest non-full level
+        // until the code is complete again (zlib's repair, so the lengths come out the same).
+        do {
+            int bits = maxLength - 1;
+            while (blCount[bits] == 0) {
+                bits--;
+            }
+            blCount[bits]--;
+            blCount[bits + 1] += 2;
+            blCount[maxLength]--;
+            overflow -= 2;
+        } while (overflow > 0);
+        // Hand out the lengths again in increasing frequency order (heap tail is sorted).
+        h = HEAP_SIZE;
+        for (int bits = maxLength; bits != 0; bits--) {
+            int n = blCount[bits];
+            while (n != 0) {
+                int m = heap[--h];
+                if (m > maxCode) {
+                    continue;
+                }
+                if (len[m] != bits) {
+                    s.optLen += ((long) bits - len[m]) * freq[m];
+                    len[m] = bits;
+                }
+                n--;
+            }
+        }
+    }
+
+    /** Builds the Huffman tree for desc's frequencies; sets lengths, codes and maxCode. */
+    private static void buildTree(DeflaterState s, DeflateTree desc) {
+        int[] freq = desc.freq;
+        int[] len = desc.len;
+        int[] dad = desc.dad;
+        int[] stree = desc.staticLen;
+        int elems = desc.elems;
+        int[] heap = s.heap;
+        int[] key = s.heapKey;
+        int maxCode = -1;
+        int heapLen = 0;
+
+        for (int n = 0; n < elems; n++) {
+            int f = freq[n];
+            if (f != 0) {
+                heap[++heapLen] = maxCode = n;
+                key[n] = f << 8; // depth 0
+            } else {
+                len[n] = 0;
+            }
+        }
+        // The format wants at least one distance code, and a code needs two symbols to have
+        // one bit: force symbols 0/1 (no extra bits) in with frequency 1 until there are two.
+        while (heapLen < 2) {
+            int node = maxCode < 2 ? ++maxCode : 0;
+            heap[++heapLen] = node;
+            freq[node] = 1;
+            key[node] = 1 << 8;
+            s.optLen--;
+            if (stree != null) {
+                s.staticLen -= stree[node];
+            }
+        }
+        desc.maxCode = maxCode;
+
+        for (int n = heapLen / 2; n >= 1; n--) {
+            pqDownHeap(heap, key, heapLen, n);
+        }
+
+        // Combine the two lightest nodes until one is left; heap[heapMax..] collects the nodes
+        // in the order they leave the heap, lightest last (genBitLen walks it root first).
+        int heapMax = HEAP_SIZE;
+        int node = elems;
+        do {
+            int n = heap[SMALLEST];
+            heap[SMALLEST] = heap[heapLen--];
+            pqDownHeap(heap, key, heapLen, SMALLEST);
+            int m = heap[SMALLEST];
+
+            heap[--heapMax] = n;
+            heap[--heapMax] = m;
+
+            int kn = key[n];
+            int km = key[m];
+            int depth = Math.max(kn & 0xff, km & 0xff) + 1;
+            key[node] = ((kn >>> 8) + (km >>> 8)) << 8 | depth;
+            dad[n] = node;
+            dad[m] = node;
+            heap[SMALLEST] = node++;
+            pqDownHeap(heap, key, heapLen, SMALLEST);
+        } while (heapLen >= 2);
+        heap[--heapMax] = heap[SMALLEST];
+        s.heapMax = heapMax;
+
+        genBitLen(s, desc);
+        DeflateTables.assignCodes(desc.code, len, maxCode, s.blCount, s.nextCode);
+    }
+
+    /**
+     * Counts the code-length symbols (with run-length codes 16/17/18) needed to send a tree's
+     * lengths 0..maxCode. Must make exactly the run decisions {@link #sendTree} makes.
+     */
+    private static void scanTree(DeflaterState s, DeflateTree tree, int maxCode) {
+        int[] len = tree.len;
+        int[] blFreq = s.blTree.freq;
+        int prevlen = -1;
+        int nextlen = len[0];
+        int count = 0;
+        int maxCount = 7;
+        int minCount = 4;
+        if (nextlen == 0) {
+            maxCount = 138;
+            minCount = 3;
+        }
+        len[maxCode + 1] = 0xffff; // guard: never equal to a real length
+        for (int n = 0; n <= maxCode; n++) {
+            int curlen = nextlen;
+            nextlen = len[n + 1];
+            if (++count < maxCount && curlen == nextlen) {
+                continue;
+            } else if (count < minCount) {
+                blFreq[curlen] += count;
+            } else if (curlen != 0) {
+                if (curlen != prevlen) {
+                    blFreq[curlen]++;
+                }
+                blFreq[REP_3_6]++;
+            } else if (count <= 10) {
+                blFreq[REPZ_3_10]++;
+            } else {
+                blFreq[REPZ_11_138]++;
+            }
+            count = 0;
+            prevlen = curlen;
+            if (nextlen == 0) {
+                maxCount = 138;
+                minCount = 3;
+            } else if (curlen == nextlen) {
+                maxCount = 6;
+                minCount = 3;
+            } else {
+                maxCount = 7;
+                minCount = 4;
+            }
+        }
+    }
+
+    /** Sends a tree's lengths 0..maxCode with the code-length code; see {@link #scanTree}. */
+    private static void sendTree(DeflaterState s, DeflateTree tree, int maxCode) {
+        int[] len = tree.len;
+        int[] blCode = s.blTree.code;
+        int[] blLen = s.blTree.len;
+        int prevlen = -1;
+        int nextlen = len[0];
+        int count = 0;
+        int maxCount = 7;
+        int minCount = 4;
+        if (nextlen == 0) {
+            maxCount = 138;
+            minCount = 3;
+        }
+        // The guard at len[maxCode + 1] was set by scanTree.
+        for (int n = 0; n <= maxCode; n++) {
+            int curlen = nextlen;
+            nextlen = len[n + 1];
+            if (++count < maxCount && curlen == nextlen) {
+                continue;
+            } else if (count < minCount) {
+                do {
+                    BitWriter.sendBits(s, blCode[curlen], blLen[curlen]);
+                } while (--count != 0);
+            } else if (curlen != 0) {
+                if (curlen != prevlen) {
+                    BitWriter.sendBits(s, blCode[curlen], blLen[curlen]);
+                    count--;
+                }
+                BitWriter.sendBits(s, blCode[REP_3_6], blLen[REP_3_6]);
+                BitWriter.sendBits(s, count - 3, 2);
+            } else if (count <= 10) {
+                BitWriter.sendBits(s, blCode[REPZ_3_10], blLen[REPZ_3_10]);
+                BitWriter.sendBits(s, count - 3, 3);
+            } else {
+                BitWriter.sendBits(s, blCode[REPZ_11_138], blLen[REPZ_11_138]);
+                BitWriter.sendBits(s, count - 11, 7);
+            }
+            count = 0;
+            prevlen = curlen;
+            if (nextlen == 0) {
+                maxCount = 138;
+                minCount = 3;
+            } else if (curlen == nextlen) {
+                maxCount = 6;
+                minCount = 3;
+            } else {
+                maxCount = 7;
+                minCount = 4;
+            }
+        }
+    }
+
+    /**
+     * Builds the code-length tree for the two block trees and returns the index in BL_ORDER of
+     * the last code-length code to send (at least 3: four are always sent).
+     */
+    private static int buildBlTree(DeflaterState s) {
+        scanTree(s, s.lTree, s.lTree.maxCode);
+        scanTree(s, s.dTree, s.dTree.maxCode);
+        buildTree(s, s.blTree);
+        int maxBlIndex;
+        for (maxBlIndex = BL_CODES - 1; maxBlIndex >= 3; maxBlIndex--) {
+            if (s.blTree.len[BL_ORDER[maxBlIndex]] != 0) {
+                break;
+            }
+        }
+        // 3 bits per code-length code length, plus HLIT (5), HDIST (5), HCLEN (4).
+        s.optLen += 3L * (maxBlIndex + 1) + 5 + 5 + 4;
+        return maxBlIndex;
+    }
+
+    private static void sendAllTrees(DeflaterState s, int lcodes, int dcodes, int blcodes) {
+        BitWriter.sendBits(s, lcodes - 257, 5);
+        BitWriter.sendBits(s, dcodes - 1, 5);
+        BitWriter.sendBits(s, blcodes - 4, 4);
+        for (int rank = 0; rank < blcodes; rank++) {
+            BitWriter.sendBits(s, s.blTree.len[BL_ORDER[rank]], 3);
+        }
+        sendTree(s, s.lTree, lcodes - 1);
+        sendTree(s, s.dTree, dcodes - 1);
+    }
+
+    // ------------------------------------------------------------------ blocks
+
+    /**
+     * Writes a stored block header and {@code storedLen} bytes of {@code buf} from {@code off}
+     * into pending ({@code buf} may be null when storedLen is 0).
+     */
+    static void storedBlock(DeflaterState s, byte[] buf, int off, int storedLen, boolean last) {
+        BitWriter.sendBits(s, (STORED_BLOCK << 1) + (last ? 1 : 0), 3);
+        BitWriter.windup(s);
+        BitWriter.putShortLSB(s, storedLen);
+        BitWriter.putShortLSB(s, ~storedLen);
+        if (storedLen != 0) {
+            System.arraycopy(buf, off, s.pendingBuf, s.pending, storedLen);
+        }
+        s.pending += storedLen;
+    }
+
+    /** An empty fixed-code block (10 bits), zlib's Z_PARTIAL_FLUSH marker. */
+    static void align(DeflaterState s) {
+        BitWriter.sendBits(s, STATIC_TREES << 1, 3);
+        BitWriter.sendBits(s, STATIC_LTREE_CODE[END_BLOCK], STATIC_LTREE_LEN[END_BLOCK]);
+        BitWriter.flushBits(s);
+    }
+
+    /**
+     * Ends the current block: picks the cheapest of stored, fixed and dynamic coding and writes
+     * it. {@code bufOff} is the window offset of the block's bytes, or -1 when they have slid
+     * out of the window (then a stored block is impossible).
+     */
+    static void flushBlock(DeflaterState s, int bufOff, int storedLen, boolean last) {
+        long optLenb;
+        long staticLenb;
+        int maxBlIndex = 0;
+        if (s.level > 0) {
+            buildTree(s, s.lTree);
+            buildTree(s, s.dTree);
+            maxBlIndex = buildBlTree(s);
+            // Block sizes in bytes, 3 header bits included, rounded up.
+            optLenb = (s.optLen + 3 + 7) >>> 3;
+            staticLenb = (s.staticLen + 3 + 7) >>> 3;
+            if (staticLenb <= optLenb || s.strategy == SoftDeflater.FIXED) {
+                optLenb = staticLenb;
+            }
+        } else {
+            optLenb = staticLenb = (long) storedLen + 5; // force a stored block
+        }
+
+        if ((long) storedLen + 4 <= optLenb && bufOff >= 0) {
+            storedBlock(s, s.window, bufOff, storedLen, last);
+        } else if (staticLenb == optLenb) {
+            BitWriter.sendBits(s, (STATIC_TREES << 1) + (last ? 1 : 0), 3);
+            compressBlock(s, STATIC_LTREE_CODE, STATIC_LTREE_LEN, STATIC_DTREE_CODE, STATIC_DTREE_LEN);
+        } else {
+            BitWriter.sendBits(s, (DYN_TREES << 1) + (last ? 1 : 0), 3);
+            sendAllTrees(s, s.lTree.maxCode + 1, s.dTree.maxCode + 1, maxBlIndex + 1);
+            compressBlock(s, s.lTree.code, s.lTree.len, s.dTree.code, s.dTree.len);
+        }
+        initBlock(s);
+        if (last) {
+            BitWriter.windup(s);
+        }
+    }
+
+    /**
+     * Ends the current block at strstart (zlib's FLUSH_BLOCK_ONLY): writes it, starts the next
+     * one there and hands out what fits of the output. Callers check availOut afterwards.
+     */
+    static void flushBlockOnly(DeflaterState s, boolean last) {
+        flushBlock(s, s.blockStart >= 0 ? s.blockStart : -1, s.strstart - s.blockStart, last);
+        s.blockStart = s.strstart;
+        DeflateStream.flushPending(s);
+    }
+
+    /**
+     * Emits the block's symbols with the given codes, then END_BLOCK. The hot loop keeps the
+     * accumulator in locals and spills 32 bits at a time: at most 31 bits are held between
+     * symbols and one symbol adds at most 15 + 5 + 15 + 13 = 48 bits, sent in two steps of at
+     * most 28 so the 64-bit accumulator never overflows.
+     */
+    private static void compressBlock(DeflaterState s, int[] lCode, int[] lLen, int[] dCode, int[] dLen) {
+        byte[] p = s.pendingBuf;
+        int pending = s.pending;
+        long buf = s.biBuf;
+        int valid = s.biValid;
+        int sx = DeflaterState.SYM_BUF;
+        int end = DeflaterState.SYM_BUF + s.symNext;
+        while (sx < end) {
+            int dist = (p[sx] & 0xff) | ((p[sx + 1] & 0xff) << 8);
+            int lc = p[sx + 2] & 0xff;
+            sx += 3;
+            if (dist == 0) {
+                buf |= (long) lCode[lc] << valid;
+                valid += lLen[lc];
+            } else {
+                int code = LENGTH_CODE[lc];
+                int sym = code + LITERALS + 1;
+                buf |= (long) lCode[sym] << valid;
+                valid += lLen[sym];
+                int extra = EXTRA_LBITS[code];
+                buf |= (long) (lc - BASE_LENGTH[code]) << valid;
+                valid += extra;
+                dist--;
+                code = dist < 256 ? DIST_CODE[dist] : DIST_CODE[256 + (dist >>> 7)];
+                if (valid >= 32) {
+                    LE_INT.set(p, pending, (int) buf);
+                    pending += 4;
+                    buf >>>= 32;
+                    valid -= 32;
+                }
+                buf |= (long) dCode[code] << valid;
+                valid += dLen[code];
+                buf |= (long) (dist - BASE_DIST[code]) << valid;
+                valid += EXTRA_DBITS[code];
+            }
+            if (valid >= 32) {
+                LE_INT.set(p, pending, (int) buf);
+                pending += 4;
+                buf >>>= 32;
+                valid -= 32;
+            }
+        }
+        buf |= (long) lCode[END_BLOCK] << valid;
+        valid += lLen[END_BLOCK];
+        if (valid >= 32) {
+            LE_INT.set(p, pending, (int) buf);
+            pending += 4;
+            buf >>>= 32;
+            valid -= 32;
+        }
+        s.pending = pending;
+        s.biBuf = buf;
+        s.biValid = valid;
+    }
+
+    /**
+     * Tallies a literal; returns true when the symbol buffer is full and the block must end.
+     * The match finders inline this; kept for the cold paths.
+     */
+    static boolean tallyLit(DeflaterState s, int c) {
+        byte[] p = s.pendingBuf;
+        int i = DeflaterState.SYM_BUF + s.symNext;
+        p[i] = 0;
+        p[i + 1] = 0;
+        p[i + 2] = (byte) c;
+        s.symNext += 3;
+        s.lTree.freq[c & 0xff]++;
+        return s.symNext == DeflaterState.SYM_END;
+    }
+
+    /** Tallies a match (distance 1..32768, length - 3 in 0..255); true when the block is full. */
+    static boolean tallyDist(DeflaterState s, int dist, int lenMinus3) {
+        byte[] p = s.pendingBuf;
+        int i = DeflaterState.SYM_BUF + s.symNext;
+        p[i] = (byte) dist;
+        p[i + 1] = (byte) (dist >>> 8);
+        p[i + 2] = (byte) lenMinus3;
+        s.symNext += 3;
+        s.lTree.freq[LENGTH_CODE[lenMinus3] + LITERALS + 1]++;
+        s.dTree.freq[DeflateTables.dCode(dist - 1)]++;
+        return s.symNext == DeflaterState.SYM_END;
+    }
+}

@@ -1,0 +1,126 @@
+package io.warpdrive.soft;
+
+import java.util.Arrays;
+
+import static io.warpdrive.soft.DeflateTables.MIN_LOOKAHEAD;
+import static io.warpdrive.soft.DeflateTables.MIN_MATCH;
+import static io.warpdrive.soft.DeflaterState.HASH_MASK;
+import static io.warpdrive.soft.DeflaterState.HASH_SHIFT;
+import static io.warpdrive.soft.DeflaterState.MAX_DIST;
+import static io.warpdrive.soft.DeflaterState.WINDOW_SIZE;
+import static io.warpdrive.soft.DeflaterState.W_MASK;
+import static io.warpdrive.soft.DeflaterState.W_SIZE;
+
+/**
+ * The sliding window and its hash chains: refilling from input (fill_window), sliding the upper
+ * half down, and clearing or sliding the hash table.
+ *
+ * <p>Unlike zlib we do not zero the bytes past the end of the data: zlib's match finders may
+ * read them, but a match is cut to the lookahead and a search stops as soon as a candidate
+ * reaches the lookahead, so those bytes never change the output (zlib itself reads
+ * uninitialised memory there and is deterministic for that reason).
+ */
+final class DeflateWindow {
+    private DeflateWindow() {
+    }
+
+    /**
+     * Largest data extent for which a clear rehashes the window (touching only the head slots
+     * that can be set) instead of zeroing all 32K slots; the crossover of the two costs.
+     */
+    static final int EXACT_CLEAR_LIMIT = 4096;
+
+    /** Hash of the 3 bytes at window[p]. */
+    static int hash3(byte[] w, int p) {
+        int h = w[p] & 0xff;
+        h = ((h << HASH_SHIFT) ^ (w[p + 1] & 0xff)) & HASH_MASK;
+        return ((h << HASH_SHIFT) ^ (w[p + 2] & 0xff)) & HASH_MASK;
+    }
+
+    /**
+     * Empties the hash table (zlib's CLEAR_HASH). While no window byte below the data end has
+     * been overwritten since the last clear, every string in the table is one of the positions
+     * 0..end-1 and hashes to the same slot as when it was inserted, so zeroing those slots is a
+     * full clear; small messages on a reused deflater then pay for their own size only.
+     */
+    static void clearHash(DeflaterState s) {
+        int end = s.strstart + s.lookahead;
+        char[] head = s.head;
+        if (s.headClearExact && end <= EXACT_CLEAR_LIMIT) {
+            byte[] w = s.window;
+            for (int p = 0; p < end; p++) {
+                head[hash3(w, p)] = 0;
+            }
+        } else {
+            Arrays.fill(head, (char) 0);
+        }
+        s.headClearExact = true;
+    }
+
+    /**
+     * Rebases head and prev after the window slid down by W_SIZE; positions that fell out
+     * become NIL. prev entries of positions on no chain become garbage, never read.
+     */
+    static void slideHash(DeflaterState s) {
+        // W_SIZE is 0x8000: m >= W_SIZE ? m - W_SIZE : 0 is "keep the low 15 bits if the top
+        // bit is set", written branch-free on 16-bit lanes so the loops vectorize.
+        slide(s.head);
+        slide(s.prev);
+        s.headClearExact = false;
+    }
+
+    private static void slide(char[] a) {
+        for (int n = 0; n < a.length; n++) {
+            short m = (short) a[n];
+            a[n] = (char) (m & (m >> 15) & 0x7fff);
+        }
+    }
+
+    /**
+     * Reads input until the lookahead reaches MIN_LOOKAHEAD or input runs out, sliding the
+     * window when strstart has gone past W_SIZE + MAX_DIST, and inserts the strings of the
+     * {@code insert} bytes left over before strstart once there are enough bytes to hash them.
+     * Called with lookahead < MIN_LOOKAHEAD; afterwards strstart <= WINDOW_SIZE - MIN_LOOKAHEAD.
+     */
+    static void fillWindow(DeflaterState s) {
+        byte[] w = s.window;
+        do {
+            int more = WINDOW_SIZE - s.lookahead - s.strstart;
+            if (s.strstart >= W_SIZE + MAX_DIST) {
+                System.arraycopy(w, W_SIZE, w, 0, W_SIZE - more);
+                s.matchStart -= W_SIZE;
+                s.strstart -= W_SIZE;
+                s.blockStart -= W_SIZE;
+                if (s.insert > s.strstart) {
+                    s.insert = s.strstart;
+                }
+                slideHash(s);
+                more += W_SIZE;
+            }
+            if (s.availIn == 0) {
+                break;
+            }
+            int n = DeflateStream.readBuf(s, w, s.strstart + s.lookahead, more);
+            s.lookahead += n;
+
+            if (s.lookahead + s.insert >= MIN_MATCH) {
+                int str = s.strstart - s.insert;
+                int h = w[str] & 0xff;
+                h = ((h << HASH_SHIFT) ^ (w[str + 1] & 0xff)) & HASH_MASK;
+                char[] head = s.head;
+                char[] prev = s.prev;
+                while (s.insert != 0) {
+                    h = ((h << HASH_SHIFT) ^ (w[str + MIN_MATCH - 1] & 0xff)) & HASH_MASK;
+                    prev[str & W_MASK] = head[h];
+                    head[h] = (char) str;
+                    str++;
+                    s.insert--;
+                    if (s.lookahead + s.insert < MIN_MATCH) {
+                        break;
+                    }
+                }
+                s.insH = h;
+            }
+        } while (s.lookahead < MIN_LOOKAHEAD && s.availIn != 0);
+    }
+}
