@@ -23,6 +23,7 @@ public final class AccelOptions {
     private static volatile Boolean strict;
     private static volatile Integer requestSize;
     private static volatile Integer replayLimit;
+    private static volatile Long queueTimeoutMillis;
 
     private AccelOptions() {
     }
@@ -48,6 +49,18 @@ public final class AccelOptions {
         replayLimit = bytes;
     }
 
+    /**
+     * Sets the completion timeout (milliseconds) of the queue backends, also for queues already
+     * open; null returns to the property.
+     */
+    public static void setQueueTimeoutMillis(Long millis) {
+        if (millis != null && millis <= 0) {
+            throw new IllegalArgumentException("timeout " + millis);
+        }
+        queueTimeoutMillis = millis;
+        AccelRuntime.timeoutChanged();
+    }
+
     static boolean strict() {
         Boolean b = strict;
         return b != null ? b : Boolean.getBoolean("warpdrive.strict");
@@ -65,6 +78,7 @@ public final class AccelOptions {
     }
 
     static long queueTimeoutNanos() {
-        return Long.getLong("warpdrive.queueTimeoutMillis", 10_000L) * 1_000_000L;
+        Long v = queueTimeoutMillis;
+        return (v != null ? v : Long.getLong("warpdrive.queueTimeoutMillis", 10_000L)) * 1_000_000L;
     }
 }

@@ -22,6 +22,13 @@ final class AccelRuntime {
         return emulated;
     }
 
+    /** Applies a changed queue timeout to the device if it exists. */
+    static synchronized void timeoutChanged() {
+        if (emulated != null) {
+            emulated.setTimeoutNanos(AccelOptions.queueTimeoutNanos());
+        }
+    }
+
     /** The zlib level the emulated compression cores work at (the hardware has one setting). */
     static int emulatedLevel() {
         return EmulatedZip.shared().model().level();

@@ -155,6 +155,9 @@ final class QueueDeflateEngine implements DeflateEngine {
         if (soft != null) {
             return softCall(flush, inBefore, outBefore);
         }
+        if (outBefore == 0) {
+            return BUF_ERROR; // zlib: no output room, no progress, no input taken
+        }
         if (streamEnded) {
             return pendStart == pendEnd ? STREAM_END : OK;
         }

@@ -102,7 +102,6 @@ final class QueueInflateEngine implements InflateEngine {
             if (!plainZlibHeader(hdr[0] & 0xff, hdr[1] & 0xff)) {
                 // zlib's own rules (errors and their messages, windows under 32 KiB, FDICT):
                 // the pure-Java engine takes the stream from its start, this call included.
-                hdrHave -= read;
                 return moveToSoft("zlib header " + String.format("%02x %02x", hdr[0], hdr[1]), null,
                         in, inOff, inLen, out, outOff, outLen);
             }
@@ -118,7 +117,6 @@ final class QueueInflateEngine implements InflateEngine {
 
     private int deviceCall(byte[] in, int inOff, int inLen, byte[] out, int outOff, int outLen, int read) {
         int written = 0;
-        int headerRead = read;
         DmaPool dma = device.dma();
         DmaBuffer src = null;
         DmaBuffer dst = null;
@@ -136,7 +134,7 @@ final class QueueInflateEngine implements InflateEngine {
                 ZipResult r = session.run(src, 0, chunkIn, dst, 0, chunkOut, false);
                 if (!r.ok()) {
                     return fail("device status " + String.format("0x%02x", r.status()), null, r.status(),
-                            in, inOff, inLen, out, outOff, outLen, headerRead);
+                            in, inOff, inLen, out, outOff, outLen);
                 }
                 dst.buffer().get(0, out, outOff + written, r.produced());
                 read += r.consumed();
@@ -155,7 +153,7 @@ final class QueueInflateEngine implements InflateEngine {
                 }
             }
         } catch (QueueException e) {
-            return fail(e.getMessage(), e, -1, in, inOff, inLen, out, outOff, outLen, headerRead);
+            return fail(e.getMessage(), e, -1, in, inOff, inLen, out, outOff, outLen);
         } finally {
             dma.give(src);
             dma.give(dst);
@@ -177,13 +175,8 @@ final class QueueInflateEngine implements InflateEngine {
      * exact DataFormatException) from a device failure (thrown).
      */
     private int fail(String why, QueueException cause, int status, byte[] in, int inOff, int inLen, byte[] out,
-            int outOff, int outLen, int headerRead) {
+            int outOff, int outLen) {
         dropSession();
-        // header bytes taken in this call belong to the call being redone
-        hdrHave = Math.max(0, hdrHave - headerRead);
-        if (headerRead > 0) {
-            hdrDone = false;
-        }
         if (log.overflowed()) {
             if (status >= 0) {
                 msg = String.format("invalid compressed data (device status 0x%02x; stream past the replay limit)", status);

@@ -31,16 +31,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * engine must not change a byte.
  */
 class QueueEnginesTest {
-    static {
-        // NO_COMPLETION faults are noticed after the queue timeout; read when the shared
-        // emulated device is first created (no other test in this module creates it)
-        System.setProperty("warpdrive.queueTimeoutMillis", "500");
-    }
-
     @BeforeEach
     void emulated() {
         Backend.setDefault(Backend.EMULATED);
         AccelOptions.setRequestSize(64 << 10);
+        AccelOptions.setQueueTimeoutMillis(500L); // NO_COMPLETION faults are noticed after this
     }
 
     @AfterEach
@@ -48,6 +43,7 @@ class QueueEnginesTest {
         Backend.setDefault(null);
         AccelOptions.setRequestSize(null);
         AccelOptions.setStrict(null);
+        AccelOptions.setQueueTimeoutMillis(null);
         EmulatedZip.shared().model().setFaultPlan(null);
     }
 

@@ -49,6 +49,21 @@ final class BlockWriter {
 
     private static final int SMALLEST = 1;
 
+    /**
+     * Blocks with fewer symbols are written straight from the trees: packing the lookup
+     * tables (about 540 entries) would cost more than it saves.
+     */
+    private static final int PACK_MIN_SYMBOLS = 1024;
+
+    /** {@link #pack}ed fixed code, made once. */
+    private static final int[] STATIC_LIT = new int[END_BLOCK + 1];
+    private static final int[] STATIC_LEN = new int[256];
+    private static final int[] STATIC_DIST = new int[D_CODES];
+
+    static {
+        pack(STATIC_LTREE_CODE, STATIC_LTREE_LEN, STATIC_DTREE_CODE, STATIC_DTREE_LEN, STATIC_LIT, STATIC_LEN, STATIC_DIST);
+    }
+
     /** Starts a stream: empty bit buffer, empty block. */
     static void init(DeflaterState s) {
         s.biBuf = 0;
@@ -71,28 +86,31 @@ final class BlockWriter {
     // ------------------------------------------------------------------ tree construction
 
     /**
-     * Sifts heap[k] down to restore the heap property. Nodes are ordered by key = frequency
-     * &lt;&lt; 8 | subtree depth: zlib's "smaller frequency, or equal frequency and not deeper" is
-     * exactly key order (depths stay far below 256: a Huffman tree over at most 65535 weight is
-     * less than 30 deep).
+     * Heap entries carry their sort key with them: (weight &lt;&lt; 5 | subtree depth) &lt;&lt; 10 | node.
+     * zlib orders nodes by "smaller weight, or equal weight and not deeper", which is exactly the
+     * order of the key part (entry &gt;&gt;&gt; 10); equal keys compare equal, never by node number,
+     * so the heap moves exactly as zlib's. Weights stay below 2^15 (a block holds at most 16384
+     * symbols) and depths below 32 (a Huffman tree of that weight is at most ~23 deep).
      */
-    private static void pqDownHeap(int[] heap, int[] key, int heapLen, int k) {
+    private static final int NODE_BITS = 10;
+    private static final int NODE_MASK = (1 << NODE_BITS) - 1;
+    private static final int DEPTH_BITS = 5;
+
+    /** Sifts heap[k] down to restore the heap property. */
+    private static void pqDownHeap(int[] heap, int heapLen, int k) {
         int v = heap[k];
-        int vKey = key[v];
+        int vKey = v >>> NODE_BITS;
         int j = k << 1;
         while (j <= heapLen) {
             int hj = heap[j];
-            int kj = key[hj];
             if (j < heapLen) {
                 int hj1 = heap[j + 1];
-                int kj1 = key[hj1];
-                if (kj1 <= kj) {
+                if ((hj1 >>> NODE_BITS) <= (hj >>> NODE_BITS)) {
                     j++;
                     hj = hj1;
-                    kj = kj1;
                 }
             }
-            if (vKey <= kj) {
+            if (vKey <= (hj >>> NODE_BITS)) {
                 break;
             }
             heap[k] = hj;
@@ -186,15 +204,15 @@ final class BlockWriter {
         int[] stree = desc.staticLen;
         int elems = desc.elems;
         int[] heap = s.heap;
-        int[] key = s.heapKey;
         int maxCode = -1;
         int heapLen = 0;
+        final int leaf = DEPTH_BITS + NODE_BITS; // shift of a weight in an entry of depth 0
 
         for (int n = 0; n < elems; n++) {
             int f = freq[n];
             if (f != 0) {
-                heap[++heapLen] = maxCode = n;
-                key[n] = f << 8; // depth 0
+                heap[++heapLen] = f << leaf | n;
+                maxCode = n;
             } else {
                 len[n] = 0;
             }
@@ -203,9 +221,8 @@ final class BlockWriter {
         // one bit: force symbols 0/1 (no extra bits) in with frequency 1 until there are two.
         while (heapLen < 2) {
             int node = maxCode < 2 ? ++maxCode : 0;
-            heap[++heapLen] = node;
+            heap[++heapLen] = 1 << leaf | node;
             freq[node] = 1;
-            key[node] = 1 << 8;
             s.optLen--;
             if (stree != null) {
                 s.staticLen -= stree[node];
@@ -214,32 +231,34 @@ final class BlockWriter {
         desc.maxCode = maxCode;
 
         for (int n = heapLen / 2; n >= 1; n--) {
-            pqDownHeap(heap, key, heapLen, n);
+            pqDownHeap(heap, heapLen, n);
         }
 
         // Combine the two lightest nodes until one is left; heap[heapMax..] collects the nodes
-        // in the order they leave the heap, lightest last (genBitLen walks it root first).
+        // in the order they leave the heap, lightest last (genBitLen walks it root first). The
+        // two regions never meet: the heap shrinks by one per step, the tail grows by two.
         int heapMax = HEAP_SIZE;
         int node = elems;
         do {
-            int n = heap[SMALLEST];
+            int en = heap[SMALLEST];
             heap[SMALLEST] = heap[heapLen--];
-            pqDownHeap(heap, key, heapLen, SMALLEST);
-            int m = heap[SMALLEST];
+            pqDownHeap(heap, heapLen, SMALLEST);
+            int em = heap[SMALLEST];
+            int n = en & NODE_MASK;
+            int m = em & NODE_MASK;
 
             heap[--heapMax] = n;
             heap[--heapMax] = m;
 
-            int kn = key[n];
-            int km = key[m];
-            int depth = Math.max(kn & 0xff, km & 0xff) + 1;
-            key[node] = ((kn >>> 8) + (km >>> 8)) << 8 | depth;
+            int weight = (en >>> leaf) + (em >>> leaf);
+            int depth = Math.max((en >>> NODE_BITS) & 31, (em >>> NODE_BITS) & 31) + 1;
             dad[n] = node;
             dad[m] = node;
-            heap[SMALLEST] = node++;
-            pqDownHeap(heap, key, heapLen, SMALLEST);
+            heap[SMALLEST] = (weight << DEPTH_BITS | depth) << NODE_BITS | node;
+            node++;
+            pqDownHeap(heap, heapLen, SMALLEST);
         } while (heapLen >= 2);
-        heap[--heapMax] = heap[SMALLEST];
+        heap[--heapMax] = heap[SMALLEST] & NODE_MASK;
         s.heapMax = heapMax;
 
         genBitLen(s, desc);
@@ -247,12 +266,17 @@ final class BlockWriter {
     }
 
     /**
-     * Counts the code-length symbols (with run-length codes 16/17/18) needed to send a tree's
-     * lengths 0..maxCode. Must make exactly the run decisions {@link #sendTree} makes.
+     * Run-length codes a tree's lengths 0..maxCode with the code-length alphabet (16: repeat
+     * the previous length 3-6 times, 17/18: repeat zero 3-10 / 11-138 times), counting the
+     * symbols for the code-length tree and recording them for sendAllTrees as
+     * symbol | extra value &lt;&lt; 8 | extra bits &lt;&lt; 16. zlib makes these decisions twice (scan,
+     * then send); recording them once gives the same symbols.
      */
     private static void scanTree(DeflaterState s, DeflateTree tree, int maxCode) {
         int[] len = tree.len;
         int[] blFreq = s.blTree.freq;
+        int[] out = s.blSyms;
+        int k = s.blSymCount;
         int prevlen = -1;
         int nextlen = len[0];
         int count = 0;
@@ -270,68 +294,23 @@ final class BlockWriter {
                 continue;
             } else if (count < minCount) {
                 blFreq[curlen] += count;
-            } else if (curlen != 0) {
-                if (curlen != prevlen) {
-                    blFreq[curlen]++;
-                }
-                blFreq[REP_3_6]++;
-            } else if (count <= 10) {
-                blFreq[REPZ_3_10]++;
-            } else {
-                blFreq[REPZ_11_138]++;
-            }
-            count = 0;
-            prevlen = curlen;
-            if (nextlen == 0) {
-                maxCount = 138;
-                minCount = 3;
-            } else if (curlen == nextlen) {
-                maxCount = 6;
-                minCount = 3;
-            } else {
-                maxCount = 7;
-                minCount = 4;
-            }
-        }
-    }
-
-    /** Sends a tree's lengths 0..maxCode with the code-length code; see {@link #scanTree}. */
-    private static void sendTree(DeflaterState s, DeflateTree tree, int maxCode) {
-        int[] len = tree.len;
-        int[] blCode = s.blTree.code;
-        int[] blLen = s.blTree.len;
-        int prevlen = -1;
-        int nextlen = len[0];
-        int count = 0;
-        int maxCount = 7;
-        int minCount = 4;
-        if (nextlen == 0) {
-            maxCount = 138;
-            minCount = 3;
-        }
-        // The guard at len[maxCode + 1] was set by scanTree.
-        for (int n = 0; n <= maxCode; n++) {
-            int curlen = nextlen;
-            nextlen = len[n + 1];
-            if (++count < maxCount && curlen == nextlen) {
-                continue;
-            } else if (count < minCount) {
                 do {
-                    BitWriter.sendBits(s, blCode[curlen], blLen[curlen]);
+                    out[k++] = curlen;
                 } while (--count != 0);
             } else if (curlen != 0) {
                 if (curlen != prevlen) {
-                    BitWriter.sendBits(s, blCode[curlen], blLen[curlen]);
+                    blFreq[curlen]++;
+                    out[k++] = curlen;
                     count--;
                 }
-                BitWriter.sendBits(s, blCode[REP_3_6], blLen[REP_3_6]);
-                BitWriter.sendBits(s, count - 3, 2);
+                blFreq[REP_3_6]++;
+                out[k++] = REP_3_6 | (count - 3) << 8 | 2 << 16;
             } else if (count <= 10) {
-                BitWriter.sendBits(s, blCode[REPZ_3_10], blLen[REPZ_3_10]);
-                BitWriter.sendBits(s, count - 3, 3);
+                blFreq[REPZ_3_10]++;
+                out[k++] = REPZ_3_10 | (count - 3) << 8 | 3 << 16;
             } else {
-                BitWriter.sendBits(s, blCode[REPZ_11_138], blLen[REPZ_11_138]);
-                BitWriter.sendBits(s, count - 11, 7);
+                blFreq[REPZ_11_138]++;
+                out[k++] = REPZ_11_138 | (count - 11) << 8 | 7 << 16;
             }
             count = 0;
             prevlen = curlen;
@@ -346,6 +325,7 @@ final class BlockWriter {
                 minCount = 4;
             }
         }
+        s.blSymCount = k;
     }
 
     /**
@@ -353,6 +333,7 @@ final class BlockWriter {
      * the last code-length code to send (at least 3: four are always sent).
      */
     private static int buildBlTree(DeflaterState s) {
+        s.blSymCount = 0;
         scanTree(s, s.lTree, s.lTree.maxCode);
         scanTree(s, s.dTree, s.dTree.maxCode);
         buildTree(s, s.blTree);
@@ -367,15 +348,46 @@ final class BlockWriter {
         return maxBlIndex;
     }
 
+    /**
+     * Sends the dynamic block header after BTYPE: HLIT, HDIST, HCLEN, the code-length code's
+     * lengths in BL_ORDER, then both trees' lengths as recorded by scanTree. The bit
+     * accumulator stays in locals; one step adds at most 7 + 7 bits.
+     */
     private static void sendAllTrees(DeflaterState s, int lcodes, int dcodes, int blcodes) {
-        BitWriter.sendBits(s, lcodes - 257, 5);
-        BitWriter.sendBits(s, dcodes - 1, 5);
-        BitWriter.sendBits(s, blcodes - 4, 4);
+        byte[] p = s.pendingBuf;
+        int pending = s.pending;
+        long buf = s.biBuf | (long) ((lcodes - 257) | (dcodes - 1) << 5 | (blcodes - 4) << 10) << s.biValid;
+        int valid = s.biValid + 14;
+        int[] blLen = s.blTree.len;
+        int[] blCode = s.blTree.code;
         for (int rank = 0; rank < blcodes; rank++) {
-            BitWriter.sendBits(s, s.blTree.len[BL_ORDER[rank]], 3);
+            buf |= (long) blLen[BL_ORDER[rank]] << valid;
+            valid += 3;
+            if (valid >= 32) {
+                LE_INT.set(p, pending, (int) buf);
+                pending += 4;
+                buf >>>= 32;
+                valid -= 32;
+            }
         }
-        sendTree(s, s.lTree, lcodes - 1);
-        sendTree(s, s.dTree, dcodes - 1);
+        int[] syms = s.blSyms;
+        for (int k = 0, n = s.blSymCount; k < n; k++) {
+            int e = syms[k];
+            int sym = e & 0xff;
+            buf |= (long) blCode[sym] << valid;
+            valid += blLen[sym];
+            buf |= (long) ((e >>> 8) & 0xff) << valid;
+            valid += e >>> 16;
+            if (valid >= 32) {
+                LE_INT.set(p, pending, (int) buf);
+                pending += 4;
+                buf >>>= 32;
+                valid -= 32;
+            }
+        }
+        s.pending = pending;
+        s.biBuf = buf;
+        s.biValid = valid;
     }
 
     // ------------------------------------------------------------------ blocks
@@ -429,11 +441,16 @@ final class BlockWriter {
             storedBlock(s, s.window, bufOff, storedLen, last);
         } else if (staticLenb == optLenb) {
             BitWriter.sendBits(s, (STATIC_TREES << 1) + (last ? 1 : 0), 3);
-            compressBlock(s, STATIC_LTREE_CODE, STATIC_LTREE_LEN, STATIC_DTREE_CODE, STATIC_DTREE_LEN);
+            compressBlock(s, STATIC_LIT, STATIC_LEN, STATIC_DIST);
         } else {
             BitWriter.sendBits(s, (DYN_TREES << 1) + (last ? 1 : 0), 3);
             sendAllTrees(s, s.lTree.maxCode + 1, s.dTree.maxCode + 1, maxBlIndex + 1);
-            compressBlock(s, s.lTree.code, s.lTree.len, s.dTree.code, s.dTree.len);
+            if (s.symNext >= PACK_MIN_SYMBOLS * 3) {
+                pack(s.lTree.code, s.lTree.len, s.dTree.code, s.dTree.len, s.litPack, s.lenPack, s.distPack);
+                compressBlock(s, s.litPack, s.lenPack, s.distPack);
+            } else {
+                compressSmallBlock(s, s.lTree.code, s.lTree.len, s.dTree.code, s.dTree.len);
+            }
         }
         initBlock(s);
         if (last) {
@@ -452,12 +469,32 @@ final class BlockWriter {
     }
 
     /**
-     * Emits the block's symbols with the given codes, then END_BLOCK. The hot loop keeps the
-     * accumulator in locals and spills 32 bits at a time: at most 31 bits are held between
-     * symbols and one symbol adds at most 15 + 5 + 15 + 13 = 48 bits, sent in two steps of at
-     * most 28 so the 64-bit accumulator never overflows.
+     * Packs a literal/length and a distance code into the lookup tables compressBlock uses:
+     * lit[c] = code | length &lt;&lt; 16 for literals and END_BLOCK; len[lc] = the length code
+     * with its extra bits already appended | total bits &lt;&lt; 24, for match length - 3 in 0..255;
+     * dist[d] = code | length &lt;&lt; 16 | extra bits &lt;&lt; 24.
      */
-    private static void compressBlock(DeflaterState s, int[] lCode, int[] lLen, int[] dCode, int[] dLen) {
+    static void pack(int[] lCode, int[] lLen, int[] dCode, int[] dLen, int[] lit, int[] len, int[] dist) {
+        for (int c = 0; c <= END_BLOCK; c++) {
+            lit[c] = lCode[c] | lLen[c] << 16;
+        }
+        for (int lc = 0; lc < 256; lc++) {
+            int code = LENGTH_CODE[lc];
+            int sym = code + LITERALS + 1;
+            len[lc] = (lCode[sym] | (lc - BASE_LENGTH[code]) << lLen[sym]) | (lLen[sym] + EXTRA_LBITS[code]) << 24;
+        }
+        for (int d = 0; d < D_CODES; d++) {
+            dist[d] = dCode[d] | dLen[d] << 16 | EXTRA_DBITS[d] << 24;
+        }
+    }
+
+    /**
+     * Emits the block's symbols, then END_BLOCK, with codes from tables made by {@link #pack}.
+     * The hot loop keeps the accumulator in locals and spills 32 bits at a time: at most 31
+     * bits are held between steps, a literal or a length with its extra bits adds at most 20,
+     * a distance with its extra bits at most 28, so the 64-bit accumulator never overflows.
+     */
+    private static void compressBlock(DeflaterState s, int[] lit, int[] len, int[] dist) {
         byte[] p = s.pendingBuf;
         int pending = s.pending;
         long buf = s.biBuf;
@@ -465,10 +502,66 @@ final class BlockWriter {
         int sx = DeflaterState.SYM_BUF;
         int end = DeflaterState.SYM_BUF + s.symNext;
         while (sx < end) {
-            int dist = (p[sx] & 0xff) | ((p[sx + 1] & 0xff) << 8);
+            int d = (p[sx] & 0xff) | ((p[sx + 1] & 0xff) << 8);
             int lc = p[sx + 2] & 0xff;
             sx += 3;
-            if (dist == 0) {
+            if (d == 0) {
+                int e = lit[lc];
+                buf |= (long) (e & 0xffff) << valid;
+                valid += e >>> 16;
+            } else {
+                int e = len[lc];
+                buf |= (long) (e & 0xffffff) << valid;
+                valid += e >>> 24;
+                if (valid >= 32) {
+                    LE_INT.set(p, pending, (int) buf);
+                    pending += 4;
+                    buf >>>= 32;
+                    valid -= 32;
+                }
+                d--;
+                int code = d < 256 ? DIST_CODE[d] : DIST_CODE[256 + (d >>> 7)];
+                int t = dist[code];
+                int codeLen = (t >>> 16) & 0xff;
+                buf |= (long) ((t & 0xffff) | (d - BASE_DIST[code]) << codeLen) << valid;
+                valid += codeLen + (t >>> 24);
+            }
+            if (valid >= 32) {
+                LE_INT.set(p, pending, (int) buf);
+                pending += 4;
+                buf >>>= 32;
+                valid -= 32;
+            }
+        }
+        int e = lit[END_BLOCK];
+        buf |= (long) (e & 0xffff) << valid;
+        valid += e >>> 16;
+        if (valid >= 32) {
+            LE_INT.set(p, pending, (int) buf);
+            pending += 4;
+            buf >>>= 32;
+            valid -= 32;
+        }
+        s.pending = pending;
+        s.biBuf = buf;
+        s.biValid = valid;
+    }
+
+    /**
+     * compressBlock for small blocks, reading the trees' code and length arrays directly. Same
+     * accumulator discipline as compressBlock: at most 31 bits held, at most 20 + 28 added per
+     * symbol in two steps.
+     */
+    private static void compressSmallBlock(DeflaterState s, int[] lCode, int[] lLen, int[] dCode, int[] dLen) {
+        byte[] p = s.pendingBuf;
+        int pending = s.pending;
+        long buf = s.biBuf;
+        int valid = s.biValid;
+        int end = DeflaterState.SYM_BUF + s.symNext;
+        for (int sx = DeflaterState.SYM_BUF; sx < end; sx += 3) {
+            int d = (p[sx] & 0xff) | ((p[sx + 1] & 0xff) << 8);
+            int lc = p[sx + 2] & 0xff;
+            if (d == 0) {
                 buf |= (long) lCode[lc] << valid;
                 valid += lLen[lc];
             } else {
@@ -476,20 +569,19 @@ final class BlockWriter {
                 int sym = code + LITERALS + 1;
                 buf |= (long) lCode[sym] << valid;
                 valid += lLen[sym];
-                int extra = EXTRA_LBITS[code];
                 buf |= (long) (lc - BASE_LENGTH[code]) << valid;
-                valid += extra;
-                dist--;
-                code = dist < 256 ? DIST_CODE[dist] : DIST_CODE[256 + (dist >>> 7)];
+                valid += EXTRA_LBITS[code];
                 if (valid >= 32) {
                     LE_INT.set(p, pending, (int) buf);
                     pending += 4;
                     buf >>>= 32;
                     valid -= 32;
                 }
+                d--;
+                code = d < 256 ? DIST_CODE[d] : DIST_CODE[256 + (d >>> 7)];
                 buf |= (long) dCode[code] << valid;
                 valid += dLen[code];
-                buf |= (long) (dist - BASE_DIST[code]) << valid;
+                buf |= (long) (d - BASE_DIST[code]) << valid;
                 valid += EXTRA_DBITS[code];
             }
             if (valid >= 32) {

@@ -57,10 +57,14 @@ final class DeflateFast {
             int symNext = s.symNext;
             int matchLength = s.matchLength;
             boolean bflush = false;
+            // Below MIN_LOOKAHEAD zlib calls fill_window before every position; with no input
+            // left and no slide due that call does nothing, so when flushing we may go on here.
+            final boolean runDry = flush != SoftDeflater.NO_FLUSH && s.availIn == 0;
 
             // One position at least (the checks above allow it), then more for as long as no
             // refill is due: below MIN_LOOKAHEAD zlib calls fill_window before every position,
-            // and that call may slide the window, which changes what the chains can reach.
+            // and that call may read input or slide the window (which changes what the chains
+            // can reach).
             do {
                 int hashHead = NIL;
                 if (lookahead >= MIN_MATCH) {
@@ -88,11 +92,7 @@ final class DeflateFast {
                     if (matchLength <= maxInsert && lookahead >= MIN_MATCH) {
                         // strstart is in the table already; insert the rest of the match.
                         int matchEnd = strstart + matchLength;
-                        for (int p = strstart + 1; p < matchEnd; p++) {
-                            insH = ((insH << HASH_SHIFT) ^ (w[p + 2] & 0xff)) & HASH_MASK;
-                            prev[p & W_MASK] = head[insH];
-                            head[insH] = (char) p;
-                        }
+                        insH = DeflateWindow.insertRange(w, head, prev, strstart + 1, matchEnd - 1, insH);
                         matchLength = 0; // zlib counts it down to zero
                         strstart = matchEnd;
                     } else {
@@ -118,7 +118,8 @@ final class DeflateFast {
                 if (bflush) {
                     break;
                 }
-            } while (lookahead >= MIN_LOOKAHEAD);
+            } while (lookahead >= MIN_LOOKAHEAD
+                    || (runDry && lookahead > 0 && strstart < DeflaterState.W_SIZE + MAX_DIST));
             s.strstart = strstart;
             s.lookahead = lookahead;
             s.insH = insH;

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 import static io.warpdrive.soft.DeflateTables.MAX_MATCH;
+import static io.warpdrive.soft.DeflateTables.MIN_MATCH;
 import static io.warpdrive.soft.DeflaterState.MAX_DIST;
 import static io.warpdrive.soft.DeflaterState.NIL;
 import static io.warpdrive.soft.DeflaterState.W_MASK;
@@ -20,10 +21,11 @@ final class DeflateMatchFinder {
     private DeflateMatchFinder() {
     }
 
+    /** Length-3 matches farther than this cost more than three literals. */
+    static final int TOO_FAR = 4096;
+
     private static final VarHandle LE_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LE_INT =
-            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LE_SHORT =
             MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -37,68 +39,117 @@ final class DeflateMatchFinder {
      * the window array.
      *
      * <p>zlib screens a candidate on bytes bestLen - 1 and bestLen and on bytes 0 and 1; here
-     * each pair is one 16-bit load. Any candidate that could be longer passes the screen, and
-     * the ones zlib lets through are exactly the ones let through here, so the same match wins.
+     * each pair is one 16-bit load, so exactly the same candidates get through and the same
+     * match wins. Kept under HotSpot's inlining limit for hot methods (325 bytecodes): the
+     * greedy levels call it for nearly every position.
      */
     static int longestMatch(DeflaterState s, int curMatch, int scan, int bestLen, int lookahead) {
         final byte[] w = s.window;
         final char[] prev = s.prev;
-        int chainLength = s.maxChainLength;
-        int niceMatch = s.niceMatch;
-        final int limit = scan > MAX_DIST ? scan - MAX_DIST : NIL;
-
         // A good enough previous match: spend a quarter of the effort.
-        if (bestLen >= s.goodMatch) {
-            chainLength >>= 2;
-        }
+        final int chainLength = bestLen >= s.goodMatch ? s.maxChainLength >> 2 : s.maxChainLength;
         // Never look past the input: this is what makes the output deterministic.
-        if (niceMatch > lookahead) {
-            niceMatch = lookahead;
-        }
+        final int niceMatch = Math.min(s.niceMatch, lookahead);
+        final int limit = Math.max(scan - MAX_DIST, NIL);
         final short scanStart = (short) LE_SHORT.get(w, scan);
-        // The screen's end bytes: bestLen - 1 and bestLen while bestLen < 6; from 6 on, bytes
-        // bestLen - 3 .. bestLen as one int. The wider screen only turns away candidates whose
-        // match would end before bestLen - 1 (bytes 3 and up must all be equal to get longer),
-        // which zlib would compare and then drop, so the outcome is the same.
-        int endOff = bestLen >= 6 ? bestLen - 3 : bestLen - 1;
-        int scanEnd = bestLen >= 6 ? (int) LE_INT.get(w, scan + endOff) : (short) LE_SHORT.get(w, scan + endOff);
+        short scanEnd = (short) LE_SHORT.get(w, scan + bestLen - 1);
         int matchStart = -1;
-
-        do {
-            int candEnd = endOff == bestLen - 3 ? (int) LE_INT.get(w, curMatch + endOff)
-                    : (short) LE_SHORT.get(w, curMatch + endOff);
-            if (candEnd != scanEnd || (short) LE_SHORT.get(w, curMatch) != scanStart) {
-                continue;
-            }
-            int len = 3 + common(w, scan + 3, curMatch + 3, MAX_MATCH - 3);
-            if (len > bestLen) {
-                matchStart = curMatch;
-                bestLen = len;
-                if (len >= niceMatch) {
-                    break;
+        // zlib's do { ... } while ((cur = prev[cur]) > limit && --chain != 0) as a counted loop.
+        for (int n = chainLength; n > 0; n--) {
+            if ((short) LE_SHORT.get(w, curMatch + bestLen - 1) == scanEnd
+                    && (short) LE_SHORT.get(w, curMatch) == scanStart) {
+                int len = 3 + common(w, scan + 3, curMatch + 3);
+                if (len > bestLen) {
+                    matchStart = curMatch;
+                    bestLen = len;
+                    if (len >= niceMatch) {
+                        break;
+                    }
+                    scanEnd = (short) LE_SHORT.get(w, scan + bestLen - 1);
                 }
-                endOff = bestLen >= 6 ? bestLen - 3 : bestLen - 1;
-                scanEnd = bestLen >= 6 ? (int) LE_INT.get(w, scan + endOff) : (short) LE_SHORT.get(w, scan + endOff);
             }
-        } while ((curMatch = prev[curMatch & W_MASK]) > limit && --chainLength != 0);
-
+            curMatch = prev[curMatch & W_MASK];
+            if (curMatch <= limit) {
+                break;
+            }
+        }
         if (matchStart >= 0) {
             s.matchStart = matchStart;
         }
-        return bestLen <= lookahead ? bestLen : lookahead;
+        return Math.min(bestLen, lookahead);
     }
 
-    /** Number of equal bytes at a and b, at most max (max &lt;= 256, reads up to a + 256). */
-    static int common(byte[] w, int a, int b, int max) {
-        int i = 0;
-        while (i < max) {
+    /**
+     * {@link #longestMatch} for the lazy levels, where chains are long: the same search with the
+     * candidate screen unrolled twice. It is also kept too large for HotSpot to inline into
+     * DeflateSlow's loop, where the extra live values would push the chain walk's own values
+     * (limit, best length, window) out of registers.
+     */
+    static int longestMatchLazy(DeflaterState s, int curMatch, int scan, int bestLen, int lookahead, boolean filtered) {
+        final byte[] w = s.window;
+        final char[] prev = s.prev;
+        int n = bestLen >= s.goodMatch ? s.maxChainLength >> 2 : s.maxChainLength;
+        final int niceMatch = Math.min(s.niceMatch, lookahead);
+        final int limit = Math.max(scan - MAX_DIST, NIL);
+        final short scanStart = (short) LE_SHORT.get(w, scan);
+        short scanEnd = (short) LE_SHORT.get(w, scan + bestLen - 1);
+        int matchStart = -1;
+        for (;;) {
+            if ((short) LE_SHORT.get(w, curMatch + bestLen - 1) == scanEnd
+                    && (short) LE_SHORT.get(w, curMatch) == scanStart) {
+                int len = 3 + common(w, scan + 3, curMatch + 3);
+                if (len > bestLen) {
+                    matchStart = curMatch;
+                    bestLen = len;
+                    if (len >= niceMatch) {
+                        break;
+                    }
+                    scanEnd = (short) LE_SHORT.get(w, scan + bestLen - 1);
+                }
+            }
+            curMatch = prev[curMatch & W_MASK];
+            if (curMatch <= limit || --n == 0) {
+                break;
+            }
+            if ((short) LE_SHORT.get(w, curMatch + bestLen - 1) == scanEnd
+                    && (short) LE_SHORT.get(w, curMatch) == scanStart) {
+                int len = 3 + common(w, scan + 3, curMatch + 3);
+                if (len > bestLen) {
+                    matchStart = curMatch;
+                    bestLen = len;
+                    if (len >= niceMatch) {
+                        break;
+                    }
+                    scanEnd = (short) LE_SHORT.get(w, scan + bestLen - 1);
+                }
+            }
+            curMatch = prev[curMatch & W_MASK];
+            if (curMatch <= limit || --n == 0) {
+                break;
+            }
+        }
+        if (matchStart >= 0) {
+            s.matchStart = matchStart;
+        } else {
+            matchStart = s.matchStart;
+        }
+        int len = Math.min(bestLen, lookahead);
+        // Not worth it: FILTERED drops matches up to 5 bytes, every strategy a 3-byte match
+        // farther than TOO_FAR (then matchStart may be stale, but the match is dropped anyway).
+        if (len <= 5 && (filtered || (len == MIN_MATCH && scan - matchStart > TOO_FAR))) {
+            len = MIN_MATCH - 1;
+        }
+        return len;
+    }
+
+    /** Number of equal bytes at a and b, at most 255 (reads up to a + 255 and b + 255). */
+    static int common(byte[] w, int a, int b) {
+        for (int i = 0; i < MAX_MATCH - 3; i += 8) {
             long x = (long) LE_LONG.get(w, a + i) ^ (long) LE_LONG.get(w, b + i);
             if (x != 0) {
-                i += Long.numberOfTrailingZeros(x) >>> 3;
-                return i < max ? i : max;
+                return Math.min(i + (Long.numberOfTrailingZeros(x) >>> 3), MAX_MATCH - 3);
             }
-            i += 8;
         }
-        return max;
+        return MAX_MATCH - 3;
     }
 }

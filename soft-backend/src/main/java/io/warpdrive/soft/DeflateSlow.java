@@ -30,9 +30,6 @@ final class DeflateSlow {
     private DeflateSlow() {
     }
 
-    /** Length-3 matches farther than this cost more than three literals. */
-    private static final int TOO_FAR = 4096;
-
     static int deflate(DeflaterState s, int flush) {
         final byte[] w = s.window;
         final char[] head = s.head;
@@ -67,6 +64,8 @@ final class DeflateSlow {
             // is full, where zlib stops (this happens when the zlib header alone filled it).
             int flushKind = 0;
             final boolean outFull = s.availOut == 0;
+            // See DeflateFast: when fill_window would do nothing, stay in this loop.
+            final boolean runDry = flush != SoftDeflater.NO_FLUSH && s.availIn == 0;
 
             do {
                 int hashHead = NIL;
@@ -83,14 +82,9 @@ final class DeflateSlow {
 
                 if (hashHead != NIL && prevLength < maxLazy && strstart - hashHead <= MAX_DIST) {
                     s.matchStart = matchStart;
-                    matchLength = DeflateMatchFinder.longestMatch(s, hashHead, strstart, prevLength, lookahead);
+                    matchLength = DeflateMatchFinder.longestMatchLazy(s, hashHead, strstart, prevLength, lookahead,
+                            filtered);
                     matchStart = s.matchStart;
-                    if (matchLength <= 5 && (filtered
-                            || (matchLength == MIN_MATCH && strstart - matchStart > TOO_FAR))) {
-                        // Not worth it; if prevMatch is also short, matchStart is garbage but
-                        // the match is dropped anyway.
-                        matchLength = MIN_MATCH - 1;
-                    }
                 }
 
                 if (prevLength >= MIN_MATCH && matchLength <= prevLength) {
@@ -111,11 +105,7 @@ final class DeflateSlow {
                     lookahead -= prevLength - 1;
                     int matchEnd = strstart + prevLength - 2; // last position inside the match
                     int insertEnd = Math.min(matchEnd, maxInsert);
-                    for (int p = strstart + 1; p <= insertEnd; p++) {
-                        insH = ((insH << HASH_SHIFT) ^ (w[p + 2] & 0xff)) & HASH_MASK;
-                        prev[p & W_MASK] = head[insH];
-                        head[insH] = (char) p;
-                    }
+                    insH = DeflateWindow.insertRange(w, head, prev, strstart + 1, insertEnd, insH);
                     prevLength = 0; // zlib counts it down to zero
                     matchAvailable = false;
                     matchLength = MIN_MATCH - 1;
@@ -145,7 +135,8 @@ final class DeflateSlow {
                     strstart++;
                     lookahead--;
                 }
-            } while (flushKind == 0 && lookahead >= MIN_LOOKAHEAD);
+            } while (flushKind == 0 && (lookahead >= MIN_LOOKAHEAD
+                    || (runDry && lookahead > 0 && strstart < DeflaterState.W_SIZE + MAX_DIST)));
 
             s.strstart = strstart;
             s.lookahead = lookahead;

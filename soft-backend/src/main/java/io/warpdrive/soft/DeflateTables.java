@@ -53,6 +53,15 @@ final class DeflateTables {
     /** Order in which code-length code lengths are sent (RFC 1951 3.2.7): likely-used first. */
     static final int[] BL_ORDER = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
 
+    /** Each byte (declared before the tables below, whose initialization uses it) with its bits in reverse order. */
+    private static final byte[] REV8 = new byte[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            REV8[i] = (byte) (Integer.reverse(i) >>> 24);
+        }
+    }
+
     /** Length code (0..28) for match length - MIN_MATCH (0..255). */
     static final byte[] LENGTH_CODE = new byte[MAX_MATCH - MIN_MATCH + 1];
     /** First match length - MIN_MATCH of each length code. */
@@ -141,8 +150,9 @@ final class DeflateTables {
         }
     }
 
-    /** The low {@code len} bits of {@code code} in reverse order. */
+    /** The low {@code len} (1..16) bits of {@code code} in reverse order. */
     static int reverse(int code, int len) {
-        return Integer.reverse(code) >>> (32 - len);
+        int r = (REV8[code & 0xff] & 0xff) << 8 | (REV8[(code >>> 8) & 0xff] & 0xff);
+        return r >>> (16 - len);
     }
 }

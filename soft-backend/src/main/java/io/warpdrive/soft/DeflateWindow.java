@@ -69,6 +69,39 @@ final class DeflateWindow {
         s.headClearExact = false;
     }
 
+    /**
+     * Inserts the strings at positions from..to (inclusive, consecutive) into the hash chains
+     * and returns the rolling hash after the last one, as that many INSERT_STRING steps would.
+     *
+     * <p>The rolling hash h(p) = ((h(p-1) &lt;&lt; 5) ^ w[p+2]) &amp; 0x7fff keeps only 15 bits, so
+     * two steps after the start it no longer depends on where it started: h(p) = (w[p] &lt;&lt; 10
+     * ^ w[p+1] &lt;&lt; 5 ^ w[p+2]) &amp; 0x7fff. The first two steps roll from {@code insH}; the rest
+     * hash directly, which lets consecutive iterations overlap. Inside runs of one hash (long
+     * runs of one byte) the head slot was written by the previous step, so its value is known
+     * without reading it back through memory.
+     */
+    static int insertRange(byte[] w, char[] head, char[] prev, int from, int to, int insH) {
+        int p = from;
+        int h = insH;
+        int lastH = -1;
+        int lastP = 0;
+        for (int k = 0; k < 2 && p <= to; k++, p++) {
+            h = ((h << HASH_SHIFT) ^ (w[p + 2] & 0xff)) & HASH_MASK;
+            prev[p & W_MASK] = head[h];
+            head[h] = (char) p;
+            lastH = h;
+            lastP = p;
+        }
+        for (; p <= to; p++) {
+            h = (((w[p] & 0xff) << (2 * HASH_SHIFT)) ^ ((w[p + 1] & 0xff) << HASH_SHIFT) ^ (w[p + 2] & 0xff)) & HASH_MASK;
+            prev[p & W_MASK] = h == lastH ? (char) lastP : head[h];
+            head[h] = (char) p;
+            lastH = h;
+            lastP = p;
+        }
+        return h;
+    }
+
     private static void slide(char[] a) {
         for (int n = 0; n < a.length; n++) {
             short m = (short) a[n];

@@ -170,15 +170,23 @@ final class DeflaterState {
             null);
     /** Codes per length of the tree being built. */
     final int[] blCount = new int[MAX_BITS + 1];
-    /** Heap of nodes ordered by frequency, 1-based; its tail keeps nodes sorted by frequency. */
+    /**
+     * Tree construction: 1..heapLen is a binary heap of nodes with their sort keys (see
+     * BlockWriter); from heapMax on, the nodes in the order they left it.
+     */
     final int[] heap = new int[2 * L_CODES + 1];
     /** Start of the sorted tail of heap after a tree was built. */
     int heapMax;
+    /** The current block's codes as compressBlock's lookup tables (see BlockWriter.pack). */
+    final int[] litPack = new int[LITERALS + 1];
+    final int[] lenPack = new int[256];
+    final int[] distPack = new int[D_CODES];
     /**
-     * Sort key of each node while a tree is built: weight &lt;&lt; 8 | subtree depth (depth breaks
-     * ties between equal weights, shallower first).
+     * Both trees' lengths as code-length symbols (symbol | extra value &lt;&lt; 8 | extra bits
+     * &lt;&lt; 16), recorded while counting them and replayed when sending the block header.
      */
-    final int[] heapKey = new int[2 * L_CODES + 1];
+    final int[] blSyms = new int[L_CODES + D_CODES];
+    int blSymCount;
     /** Scratch for canonical code assignment: next code per length. */
     final int[] nextCode = new int[MAX_BITS + 1];
 

@@ -47,8 +47,10 @@ public interface QueueChannel extends AutoCloseable {
     void put();
 
     /**
-     * A 64-bit store to {@code MMIO + offset}. The caller has already published everything the
-     * doorbell announces (the store is ordered after all earlier stores).
+     * A 64-bit store to {@code MMIO + offset}, ordered after every earlier store of the caller
+     * (the SQEs it announces). An in-process implementation makes it a release store; one over
+     * real uncached MMIO must put a full fence before it (UADK issues {@code dsb sy} there, and a
+     * Java release store is weaker than that on arm64).
      */
     void doorbell(int offset, long value);
 

@@ -34,6 +34,9 @@ final class ZipCore {
     /** Emulator status: a descriptor field the engine does not support. */
     static final int ST_BAD_REQUEST = 0x23;
 
+    /** Decompression slice (bytes in and out per soft-engine call); fits in L2 with the window. */
+    private static final int SLICE = 256 << 10;
+
     /** ctx_dw0 3:0 ctx_st: output full in the middle of the data. */
     private static final int CTX_ST_OUT_FULL = 2;
     /** ctx_dw0 bit 7: BFINAL seen. */
@@ -88,12 +91,13 @@ final class ZipCore {
         if (sqe.newStream() || !sqe.stateful() || st.requestType != type || st.compress != compress) {
             st.open(type, compress);
         }
-        ensure(inLen, cap);
-        src.get(0, in, 0, inLen);
         if (compress) {
+            ensure(inLen, cap);
+            src.get(0, in, 0, inLen);
             compress(sqe, st, inLen, cap, dst);
         } else {
-            decompress(sqe, st, inLen, cap, dst);
+            ensure(Math.min(inLen, SLICE), Math.min(cap, SLICE));
+            decompress(sqe, st, inLen, cap, src, dst);
         }
     }
 
@@ -106,7 +110,7 @@ final class ZipCore {
         }
     }
 
-    private void decompress(ZipSqe sqe, StreamState st, int inLen, int cap, ByteBuffer dst) {
+    private void decompress(ZipSqe sqe, StreamState st, int inLen, int cap, ByteBuffer src, ByteBuffer dst) {
         int type = st.requestType;
         int adler = sqe.newStream() || !sqe.stateful() ? 1 : sqe.checksum();
         if (st.ended) {
@@ -119,14 +123,35 @@ final class ZipCore {
             if (st.inflater == null) {
                 st.inflater = new SoftInflater(true);
             }
-            int r = st.inflater.inflate(in, 0, inLen, out, 0, cap);
-            c = st.inflater.consumed();
-            p = st.inflater.produced();
-            dst.put(0, out, 0, p);
-            if (type == ZipSqe.REQ_ZLIB) {
-                adler = Adler32Sum.update(adler, out, 0, p);
-            } else if (type == ZipSqe.REQ_GZIP) {
-                st.crc.update(out, 0, p);
+            SoftInflater inf = st.inflater;
+            // The request is decoded in slices of at most SLICE bytes in and out, continuing
+            // exactly where one zlib call over the whole buffers would go on (the previous slice
+            // used up its input and more exists, or filled its output and more room exists):
+            // the same result as one call, with the scratch arrays staying in cache.
+            int r;
+            for (;;) {
+                int sliceIn = Math.min(SLICE, inLen - c);
+                int sliceOut = Math.min(SLICE, cap - p);
+                src.get(c, in, 0, sliceIn);
+                r = inf.inflate(in, 0, sliceIn, out, 0, sliceOut);
+                int cc = inf.consumed();
+                int pp = inf.produced();
+                dst.put(p, out, 0, pp);
+                if (type == ZipSqe.REQ_ZLIB) {
+                    adler = Adler32Sum.update(adler, out, 0, pp);
+                } else if (type == ZipSqe.REQ_GZIP) {
+                    st.crc.update(out, 0, pp);
+                }
+                c += cc;
+                p += pp;
+                if (r != SoftInflater.OK) {
+                    break;
+                }
+                boolean moreIn = cc == sliceIn && c < inLen;
+                boolean moreOut = pp == sliceOut && p < cap;
+                if (!moreIn && !moreOut) {
+                    break;
+                }
             }
             st.total += p;
             if (r == SoftInflater.STREAM_END) {
@@ -143,7 +168,7 @@ final class ZipCore {
         boolean last = false;
         if (st.dataEnd) {
             int take = Math.min(st.trailerLen - st.trailerHave, inLen - c);
-            System.arraycopy(in, c, st.trailer, st.trailerHave, take);
+            src.get(c, st.trailer, st.trailerHave, take);
             st.trailerHave += take;
             c += take;
             if (st.trailerHave == st.trailerLen) {

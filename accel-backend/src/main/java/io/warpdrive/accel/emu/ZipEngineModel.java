@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Thread-safe; its threads are daemons that sleep while no doorbell is pending.
  */
 public final class ZipEngineModel implements DeviceModel, AutoCloseable {
-    /** How long an idle core polls before it sleeps (see run). */
+    /** How long an idle core spins, then polls yielding, before it sleeps (see run). */
     private static final long IDLE_SPIN_NANOS = 20_000;
+    private static final long IDLE_POLL_NANOS = 300_000;
 
     private final IoAddressMap map;
     private final int level;
@@ -87,9 +88,15 @@ public final class ZipEngineModel implements DeviceModel, AutoCloseable {
                 // A core that just finished work watches its run queue for a few microseconds
                 // before sleeping: a synchronous driver rings again right after each completion,
                 // and a thread wake-up costs more than the wait.
-                long until = System.nanoTime() + IDLE_SPIN_NANOS;
-                while ((q = ready.poll()) == null && System.nanoTime() < until) {
-                    Thread.onSpinWait();
+                long start = System.nanoTime();
+                long now = start;
+                while ((q = ready.poll()) == null && now - start < IDLE_POLL_NANOS) {
+                    if (now - start < IDLE_SPIN_NANOS) {
+                        Thread.onSpinWait();
+                    } else {
+                        Thread.yield(); // cede the CPU to the driver if it needs it
+                    }
+                    now = System.nanoTime();
                 }
             }
             if (q == null) {

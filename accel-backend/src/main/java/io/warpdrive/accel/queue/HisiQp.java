@@ -36,6 +36,8 @@ public final class HisiQp implements AutoCloseable {
     /** qc_type: decompression queue. */
     public static final int QC_DECOMPRESS = 1;
 
+    /** After the spin, how long a waiter polls yielding the CPU before it sleeps. */
+    private static final long YIELD_POLL_NANOS = 500_000;
     /** Longest single sleep in the interrupt wait, so that timeouts and failures are noticed. */
     private static final long MAX_SLEEP_NANOS = 1_000_000;
 
@@ -83,7 +85,8 @@ public final class HisiQp implements AutoCloseable {
     private final int qn;
     private final int qcType;
     private final int sqDepth;
-    private final long timeoutNanos;
+    /** How long a request may wait for its completion before the queue is declared dead. */
+    private volatile long timeoutNanos;
     private final long spinNanos;
 
     private final ReentrantLock sqLock = new ReentrantLock();
@@ -146,6 +149,11 @@ public final class HisiQp implements AutoCloseable {
         return layout;
     }
 
+    /** Changes the completion timeout (requests submitted from now on). */
+    public void setTimeoutNanos(long nanos) {
+        this.timeoutNanos = nanos;
+    }
+
     /** Requests outstanding now. */
     public int outstanding() {
         return outstanding.get();
@@ -167,8 +175,8 @@ public final class HisiQp implements AutoCloseable {
     }
 
     /**
-     * Submits {@code sqe} and waits for its completion (spinning briefly, then sleeping on the
-     * completion interrupt).
+     * Submits {@code sqe} and waits for its completion (spinning briefly, then polling while
+     * yielding the CPU, then sleeping on the completion interrupt).
      *
      * @return {@code sqe}, now holding the result words the device wrote back
      * @throws QueueException if the queue is or becomes unusable, or the completion is late
@@ -246,9 +254,14 @@ public final class HisiQp implements AutoCloseable {
         }
     }
 
-    /** Waits until {@code r} is done, reaping as needed; fails the queue at the deadline. */
+    /**
+     * Waits until {@code r} is done, reaping as needed; fails the queue at the deadline. Three
+     * phases, as a busy-polling UADK sync caller but kinder to a shared CPU: spin for spinNanos,
+     * then poll yielding the CPU for up to YIELD_POLL_NANOS, then sleep on the completion
+     * interrupt.
+     */
     private void awaitDone(Request r, long deadline) {
-        long spinUntil = System.nanoTime() + spinNanos;
+        long start = System.nanoTime();
         while (!r.done) {
             if (cqLock.tryLock()) {
                 try {
@@ -271,11 +284,14 @@ public final class HisiQp implements AutoCloseable {
                 LockSupport.parkNanos(10_000);
                 continue;
             }
-            if (System.nanoTime() < spinUntil) {
+            long waited = System.nanoTime() - start;
+            if (waited < spinNanos) {
                 Thread.onSpinWait();
-                continue;
+            } else if (waited < spinNanos + YIELD_POLL_NANOS && System.nanoTime() < deadline) {
+                Thread.yield();
+            } else {
+                reapOrSleep(deadline, r);
             }
-            reapOrSleep(deadline, r);
         }
     }
 

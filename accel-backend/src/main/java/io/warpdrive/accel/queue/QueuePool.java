@@ -16,7 +16,7 @@ public final class QueuePool implements AutoCloseable {
     private final UacceDevice device;
     private final int dusSize;
     private final int qcType;
-    private final long timeoutNanos;
+    private volatile long timeoutNanos;
     private final long spinNanos;
     private final HisiQp[] queues;
     private final AtomicInteger next = new AtomicInteger();
@@ -63,6 +63,18 @@ public final class QueuePool implements AutoCloseable {
             }
             queues[i] = q;
             return q;
+        }
+    }
+
+    /** Changes the completion timeout of every queue, open or opened later. */
+    public void setTimeoutNanos(long nanos) {
+        synchronized (queues) {
+            timeoutNanos = nanos;
+            for (HisiQp q : queues) {
+                if (q != null) {
+                    q.setTimeoutNanos(nanos);
+                }
+            }
         }
     }
 

@@ -54,6 +54,12 @@ public final class ZipDevice implements AutoCloseable {
         return dma;
     }
 
+    /** Changes the completion timeout of every queue of both directions. */
+    public void setTimeoutNanos(long nanos) {
+        compressQueues.setTimeoutNanos(nanos);
+        decompressQueues.setTimeoutNanos(nanos);
+    }
+
     /** The queue pool of one direction. */
     public QueuePool pool(boolean compress) {
         return compress ? compressQueues : decompressQueues;

@@ -11,6 +11,7 @@ import io.warpdrive.soft.SoftInflater;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
 
@@ -37,6 +38,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * buffer, output copied back into a heap array, as WdInflater does). {@code deflate*}: the same
  * for compression. Throughput in operations per second; multiply by {@code size} for bytes/s.
  *
+ * <p>{@code inflateEmulatedQueueAsync}: the same requests kept {@value #IN_FLIGHT} in flight over
+ * four queues (stateless sessions, as a caller with independent blocks would use the device), so
+ * that engine cores and the caller's staging copies overlap; one operation = one request.
+ *
  * <p>The round trip of a small request is measured by {@link QueueLatencyBenchmark}.
  *
  * <pre>
@@ -62,6 +67,14 @@ public class QueueBenchmark {
     private DmaBuffer src;
     private DmaBuffer dst;
     private DmaBuffer plainSrc;
+    /** Requests in flight in the async benchmark. */
+    static final int IN_FLIGHT = 4;
+    private DmaBuffer[] asyncSrc;
+    private DmaBuffer[] asyncDst;
+    private ZipSession[] asyncSessions;
+    @SuppressWarnings("unchecked")
+    private CompletableFuture<ZipResult>[] inFlight = new CompletableFuture[IN_FLIGHT];
+    private int next;
     private DmaBuffer deflDst;
     private byte[] deflOut;
 
@@ -98,7 +111,7 @@ public class QueueBenchmark {
         out = new byte[size];
         softInflater = new SoftInflater(true);
         emu = new EmulatedZip(EmulatedZip.Config.DEFAULT);
-        zip = new ZipDevice(emu.device(), emu.dusSize(), ZipDevice.Config.DEFAULT);
+        zip = new ZipDevice(emu.device(), emu.dusSize(), ZipDevice.Config.DEFAULT.withQueues(IN_FLIGHT));
         inflateSession = zip.openSession(ZipAlg.DEFLATE, false, false, 15);
         deflateSession = zip.openSession(ZipAlg.DEFLATE, true, false, 15);
         src = zip.dma().take(Math.max(compressed.length, 4096));
@@ -106,10 +119,26 @@ public class QueueBenchmark {
         plainSrc = zip.dma().take(size);
         deflDst = zip.dma().take(Math.min(8 << 20, size + size / 8 + 1024));
         deflOut = new byte[deflDst.size()];
+        asyncSrc = new DmaBuffer[IN_FLIGHT];
+        asyncDst = new DmaBuffer[IN_FLIGHT];
+        asyncSessions = new ZipSession[IN_FLIGHT];
+        for (int i = 0; i < IN_FLIGHT; i++) {
+            asyncSrc[i] = zip.dma().take(Math.max(compressed.length, 4096));
+            asyncDst[i] = zip.dma().take(size);
+            asyncSessions[i] = zip.openSession(ZipAlg.DEFLATE, false, false, 15);
+        }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        for (CompletableFuture<ZipResult> f : inFlight) {
+            if (f != null) {
+                f.join();
+            }
+        }
+        for (ZipSession s : asyncSessions) {
+            s.close();
+        }
         inflateSession.close();
         deflateSession.close();
         zip.close();
@@ -139,6 +168,27 @@ public class QueueBenchmark {
         }
         dst.buffer().get(0, out, 0, r.produced());
         return r.produced();
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public int inflateEmulatedQueueAsync() {
+        int i = next;
+        next = (i + 1) % IN_FLIGHT;
+        int produced = 0;
+        CompletableFuture<ZipResult> f = inFlight[i];
+        if (f != null) {
+            ZipResult r = f.join();
+            if (!r.streamEnd()) {
+                throw new IllegalStateException("queue inflate " + r);
+            }
+            asyncDst[i].buffer().get(0, out, 0, r.produced());
+            produced = r.produced();
+        }
+        asyncSrc[i].buffer().put(0, compressed, 0, compressed.length);
+        inFlight[i] = asyncSessions[i].runAsync(asyncSrc[i], 0, compressed.length, asyncDst[i], 0, size, true);
+        return produced;
     }
 
     @Benchmark

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.warpdrive.conformance.Corpus;
 import io.warpdrive.conformance.harness.Config;
+import io.warpdrive.zip.Backend;
 import io.warpdrive.zip.WdDeflater;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,11 +27,25 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class DeflateGoldenTest {
+
+    // Byte-exactness with java.util.zip is the soft backend's promise: pin it, whatever
+    // -Dwarpdrive.backend says for the rest of the suite.
+    @BeforeAll
+    static void softBackend() {
+        Backend.setDefault(Backend.SOFT);
+    }
+
+    @AfterAll
+    static void configuredBackend() {
+        Backend.setDefault(null);
+    }
 
     record Golden(String file, int rawLength, String rawSha256, int level, int zlibLength, String zlibSha256) {
         @Override

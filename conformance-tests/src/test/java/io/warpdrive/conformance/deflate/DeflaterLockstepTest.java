@@ -5,12 +5,27 @@
 package io.warpdrive.conformance.deflate;
 
 import io.warpdrive.conformance.harness.Property;
+import io.warpdrive.zip.Backend;
 import io.warpdrive.zip.WdDeflater;
 import io.warpdrive.zip.WdInflater;
 import java.util.zip.Inflater;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class DeflaterLockstepTest {
+
+    // Byte-exactness with java.util.zip is the soft backend's promise: pin it, whatever
+    // -Dwarpdrive.backend says for the rest of the suite.
+    @BeforeAll
+    static void softBackend() {
+        Backend.setDefault(Backend.SOFT);
+    }
+
+    @AfterAll
+    static void configuredBackend() {
+        Backend.setDefault(null);
+    }
 
     /** Small data: many calls per byte, every flush and parameter path. */
     @Test

@@ -11,6 +11,7 @@ import io.warpdrive.zip.WdInflater;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.apache.commons.compress.compressors.CompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.ExtraField;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
@@ -54,7 +55,7 @@ public class WdGzipCompressorInputStream extends CompressorInputStream implement
 
     /**
      * The first member's header as GzipParameters (file name and comment decoded as ISO 8859-1,
-     * modification time in milliseconds, compression level 9 or 1 when XFL says so).
+     * modification time in seconds, compression level 9 or 1 when XFL says so).
      */
     public GzipParameters getMetaData() throws IOException {
         if (metaData == null) {
@@ -73,7 +74,7 @@ public class WdGzipCompressorInputStream extends CompressorInputStream implement
         if (h == null) {
             return p;
         }
-        p.setModificationTime(h.mtime() * 1000);
+        p.setModificationInstant(Instant.ofEpochSecond(h.mtime()));
         p.setOperatingSystem(h.os());
         if (h.xfl() == GzipHeader.XFL_MAX_COMPRESSION) {
             p.setCompressionLevel(9);

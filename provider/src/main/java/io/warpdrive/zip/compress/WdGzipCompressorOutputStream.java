@@ -10,6 +10,7 @@ import io.warpdrive.zip.GzipHeader;
 import io.warpdrive.zip.WdGZIPOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.compress.compressors.CompressorOutputStream;
@@ -21,7 +22,7 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
  * {@code wd-gz}, and a stand-in for GzipCompressorOutputStream when built directly.
  *
  * <p>Honoured GzipParameters: compression level, deflate strategy, buffer size, file name (in
- * the file name charset), comment (same charset), modification time (whole seconds), operating
+ * the file name charset), comment (same charset), modification time (whole seconds, low 32 bits), operating
  * system, extra field, header CRC.
  *
  * <p>Not thread-safe.
@@ -84,8 +85,10 @@ public class WdGzipCompressorOutputStream extends CompressorOutputStream<OutputS
 
     /** The header GzipParameters describe. */
     static GzipHeader header(GzipParameters p) throws IOException {
+        Instant mtime = p.getModificationInstant();
         GzipHeader.Builder b = GzipHeader.builder()
-                .mtime(p.getModificationTime() / 1000)
+                // the low 32 bits of the epoch seconds, as GzipCompressorOutputStream writes them
+                .mtime(mtime == null ? 0 : mtime.getEpochSecond() & 0xffffffffL)
                 .os(p.getOperatingSystem())
                 .xfl(GzipHeader.xflForLevel(p.getCompressionLevel()))
                 .headerCrc(p.getHeaderCRC());

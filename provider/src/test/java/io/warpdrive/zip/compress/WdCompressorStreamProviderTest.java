@@ -56,7 +56,7 @@ class WdCompressorStreamProviderTest {
         try (OutputStream o = w.open(b)) {
             int pos = 0;
             while (pos < data.length) { // uneven pieces and a single byte now and then
-                int n = Math.min(data.length - pos, 1 + (pos * 7919) % 9000);
+                int n = (int) Math.min(data.length - pos, 1 + (pos * 7919L) % 9000);
                 if (n == 1) {
                     o.write(data[pos]);
                 } else {
@@ -247,7 +247,12 @@ class WdCompressorStreamProviderTest {
                 String what = "input " + i + " concatenated " + concatenated + ": commons " + theirs.describe()
                         + ", ours " + ours.describe();
                 assertEquals(theirs.failure == null, ours.failure == null, what);
-                assertArrayEquals(theirs.data, ours.data, what);
+                if (theirs.failure == null) {
+                    assertArrayEquals(theirs.data, ours.data, what);
+                } else { // how much comes out before the failure depends on buffering
+                    byte[] all = GzipTestData.concat(a, b);
+                    assertArrayEquals(java.util.Arrays.copyOf(all, ours.data.length), ours.data, what);
+                }
             }
         }
     }
