@@ -26,9 +26,11 @@ final class DeflateWindow {
 
     /**
      * Largest data extent for which a clear rehashes the window (touching only the head slots
-     * that can be set) instead of zeroing all 32K slots; the crossover of the two costs.
+     * that can be set) instead of zeroing all 32K slots. Zeroing 64 KiB takes about as long as
+     * rehashing 600-700 positions (measured: 0.75 us against 0.8-1.3 us for 1024), and leaves
+     * the table in cache for the next message.
      */
-    static final int EXACT_CLEAR_LIMIT = 4096;
+    static final int EXACT_CLEAR_LIMIT = 512;
 
     /** Hash of the 3 bytes at window[p]. */
     static int hash3(byte[] w, int p) {

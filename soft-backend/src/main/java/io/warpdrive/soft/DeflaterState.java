@@ -21,9 +21,9 @@ import static io.warpdrive.soft.DeflateTables.STATIC_LTREE_LEN;
  * as plain fields. Logic lives in the Deflate* classes as static methods over this object.
  *
  * <p>Geometry is fixed to what java.util.zip uses (windowBits 15, memLevel 8), so sizes are
- * constants. Heap use is about 260 KiB: window 64 KiB (+8 bytes of slack for word reads), prev
+ * constants. Heap use is about 280 KiB: window 64 KiB (+8 bytes of slack for word reads), prev
  * and head 64 KiB each (16-bit positions in {@code char}s), pending/symbol buffer 64 KiB, trees
- * a few KiB. As in zlib, the symbol buffer lives inside the pending buffer: the compressed bits
+ * and block-writer tables about 16 KiB. As in zlib, the symbol buffer lives inside the pending buffer: the compressed bits
  * written while a block is emitted provably never catch up with the symbols still to be read.
  */
 final class DeflaterState {
@@ -171,7 +171,7 @@ final class DeflaterState {
     /** Codes per length of the tree being built. */
     final int[] blCount = new int[MAX_BITS + 1];
     /**
-     * Tree construction: 1..heapLen is a binary heap of nodes with their sort keys (see
+     * Tree construction: from 1 on a binary heap of nodes with their sort keys (see
      * BlockWriter); from heapMax on, the nodes in the order they left it.
      */
     final int[] heap = new int[2 * L_CODES + 1];

@@ -36,6 +36,8 @@ public final class HisiQp implements AutoCloseable {
     /** qc_type: decompression queue. */
     public static final int QC_DECOMPRESS = 1;
 
+    /** Average completion time above which a waiter sleeps at once. */
+    private static final long SLEEP_FIRST_NANOS = 150_000;
     /** After the spin, how long a waiter polls yielding the CPU before it sleeps. */
     private static final long YIELD_POLL_NANOS = 500_000;
     /** Longest single sleep in the interrupt wait, so that timeouts and failures are noticed. */
@@ -105,6 +107,11 @@ public final class HisiQp implements AutoCloseable {
     private final AtomicReferenceArray<Request> inflight;
     /** Requests submitted and not yet completed or failed. */
     private final AtomicInteger outstanding = new AtomicInteger();
+    /**
+     * Moving average of synchronous completion times (ns). Long requests are waited for asleep
+     * from the start: spinning through them only takes the CPU from the engine on a busy machine.
+     */
+    private volatile long avgWaitNanos;
     /** Set once; every later call fails with it. */
     private volatile QueueException failure;
     /** Reaps for async requests while any is outstanding; started on first use. */
@@ -262,6 +269,19 @@ public final class HisiQp implements AutoCloseable {
      */
     private void awaitDone(Request r, long deadline) {
         long start = System.nanoTime();
+        // expected to take long: no spinning (the interrupt wakes us)
+        long spinUntil = avgWaitNanos > SLEEP_FIRST_NANOS ? 0 : spinNanos;
+        long pollUntil = avgWaitNanos > SLEEP_FIRST_NANOS ? 0 : spinNanos + YIELD_POLL_NANOS;
+        try {
+            awaitDone(r, deadline, start, spinUntil, pollUntil);
+        } finally {
+            long took = System.nanoTime() - start;
+            long avg = avgWaitNanos;
+            avgWaitNanos = avg + ((took - avg) >> 3); // racy update: a heuristic, not a count
+        }
+    }
+
+    private void awaitDone(Request r, long deadline, long start, long spinUntil, long pollUntil) {
         while (!r.done) {
             if (cqLock.tryLock()) {
                 try {
@@ -285,9 +305,9 @@ public final class HisiQp implements AutoCloseable {
                 continue;
             }
             long waited = System.nanoTime() - start;
-            if (waited < spinNanos) {
+            if (waited < spinUntil) {
                 Thread.onSpinWait();
-            } else if (waited < spinNanos + YIELD_POLL_NANOS && System.nanoTime() < deadline) {
+            } else if (waited < pollUntil && System.nanoTime() < deadline) {
                 Thread.yield();
             } else {
                 reapOrSleep(deadline, r);
