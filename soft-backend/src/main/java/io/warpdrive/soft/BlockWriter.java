@@ -96,20 +96,24 @@ final class BlockWriter {
     private static final int NODE_MASK = (1 << NODE_BITS) - 1;
     private static final int DEPTH_BITS = 5;
 
-    /** Sifts heap[k] down to restore the heap property. */
+    /**
+     * Sifts heap[k] down to restore the heap property. The child choice is branch-free (its
+     * outcome is a coin toss for the branch predictor): a sentinel above every key at
+     * heap[heapLen + 1] stands in for a missing right child. That slot is free: the sorted tail
+     * (from heapMax) always starts at least two slots above the heap.
+     */
     private static void pqDownHeap(int[] heap, int heapLen, int k) {
         int v = heap[k];
         int vKey = v >>> NODE_BITS;
+        heap[heapLen + 1] = Integer.MAX_VALUE;
         int j = k << 1;
         while (j <= heapLen) {
             int hj = heap[j];
-            if (j < heapLen) {
-                int hj1 = heap[j + 1];
-                if ((hj1 >>> NODE_BITS) <= (hj >>> NODE_BITS)) {
-                    j++;
-                    hj = hj1;
-                }
-            }
+            int hj1 = heap[j + 1];
+            // -1 when the right child sorts first or ties (zlib then takes the right one).
+            int right = ((hj1 >>> NODE_BITS) - (hj >>> NODE_BITS) - 1) >> 31;
+            j -= right;
+            hj = (hj1 & right) | (hj & ~right);
             if (vKey <= (hj >>> NODE_BITS)) {
                 break;
             }
