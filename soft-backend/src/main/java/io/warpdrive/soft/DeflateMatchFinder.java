@@ -80,10 +80,12 @@ final class DeflateMatchFinder {
     }
 
     /**
-     * {@link #longestMatch} for the lazy levels, where chains are long: the same search with the
-     * candidate screen unrolled twice. It is also kept too large for HotSpot to inline into
-     * DeflateSlow's loop, where the extra live values would push the chain walk's own values
-     * (limit, best length, window) out of registers.
+     * {@link #longestMatch} for the lazy levels, where chains are long: the same search, with the
+     * walk over candidates that fail the screen as a loop of its own. Most candidates fail it,
+     * and a loop that only loads, compares and follows prev compiles the same way whatever
+     * branch profile the JIT saw first; with the rare paths in the same loop body the compiled
+     * code varied between runs by up to 20 %. Not inlined into DeflateSlow's loop (too large),
+     * which keeps the walk's values (limit, best length, window) in registers.
      */
     static int longestMatchLazy(DeflaterState s, int curMatch, int scan, int bestLen, int lookahead, boolean filtered) {
         final byte[] w = s.window;
@@ -94,34 +96,24 @@ final class DeflateMatchFinder {
         final short scanStart = (short) LE_SHORT.get(w, scan);
         short scanEnd = (short) LE_SHORT.get(w, scan + bestLen - 1);
         int matchStart = -1;
+        search:
         for (;;) {
-            if ((short) LE_SHORT.get(w, curMatch + bestLen - 1) == scanEnd
-                    && (short) LE_SHORT.get(w, curMatch) == scanStart) {
-                int len = 3 + common(w, scan + 3, curMatch + 3);
-                if (len > bestLen) {
-                    matchStart = curMatch;
-                    bestLen = len;
-                    if (len >= niceMatch) {
-                        break;
-                    }
-                    scanEnd = (short) LE_SHORT.get(w, scan + bestLen - 1);
+            // The chain walk proper: most candidates fail this screen, so it is a loop of its own.
+            while ((short) LE_SHORT.get(w, curMatch + bestLen - 1) != scanEnd
+                    || (short) LE_SHORT.get(w, curMatch) != scanStart) {
+                curMatch = prev[curMatch & W_MASK];
+                if (curMatch <= limit || --n == 0) {
+                    break search;
                 }
             }
-            curMatch = prev[curMatch & W_MASK];
-            if (curMatch <= limit || --n == 0) {
-                break;
-            }
-            if ((short) LE_SHORT.get(w, curMatch + bestLen - 1) == scanEnd
-                    && (short) LE_SHORT.get(w, curMatch) == scanStart) {
-                int len = 3 + common(w, scan + 3, curMatch + 3);
-                if (len > bestLen) {
-                    matchStart = curMatch;
-                    bestLen = len;
-                    if (len >= niceMatch) {
-                        break;
-                    }
-                    scanEnd = (short) LE_SHORT.get(w, scan + bestLen - 1);
+            int len = 3 + common(w, scan + 3, curMatch + 3);
+            if (len > bestLen) {
+                matchStart = curMatch;
+                bestLen = len;
+                if (len >= niceMatch) {
+                    break;
                 }
+                scanEnd = (short) LE_SHORT.get(w, scan + bestLen - 1);
             }
             curMatch = prev[curMatch & W_MASK];
             if (curMatch <= limit || --n == 0) {
