@@ -8,9 +8,12 @@ import java.util.Locale;
  * <p>Chosen per instance at construction: an explicit {@link #setDefault default} set in code
  * wins, else the system property {@code warpdrive.backend} ({@code auto | soft | emulated | device}),
  * else {@link #AUTO}. {@link #EMULATED} runs every stream through WarpDrive queues served by the
- * emulated ZIP engine in this process. Real devices are not supported yet: {@link #AUTO} resolves
- * to {@link #SOFT}, and asking for {@link #DEVICE} fails at construction with an
- * {@link IllegalStateException} that says so, rather than silently running something else.
+ * emulated ZIP engine in this process. {@link #DEVICE} runs them on a real uacce compression
+ * device found under {@code /sys/class/uacce} (root configurable with {@code warpdrive.sysfs.root});
+ * when there is none it fails at construction with a
+ * {@link io.warpdrive.accel.uacce.UacceUnavailableException} (an {@link IllegalStateException})
+ * saying why, rather than silently running something else. {@link #AUTO} takes a usable device
+ * if discovery finds one and the pure-Java engine otherwise, without a word.
  *
  * <p>Thread-safe.
  */
@@ -59,17 +62,23 @@ public enum Backend {
         }
     }
 
-    /** The backend that {@code requested} runs on here; fails for backends this build lacks. */
+    /**
+     * The backend that {@code requested} runs on here.
+     *
+     * @throws io.warpdrive.accel.uacce.UacceUnavailableException for {@link #DEVICE} when no
+     *     uacce compression device is usable, with every reason discovery found
+     */
     static Backend resolve(Backend requested) {
         switch (requested) {
-            case AUTO:
             case SOFT:
                 return SOFT;
             case EMULATED:
                 return EMULATED;
+            case DEVICE:
+                AccelRuntime.device(); // throws with the discovery's reasons
+                return DEVICE;
             default:
-                throw new IllegalStateException("warpdrive backend '" + requested.name().toLowerCase(Locale.ROOT)
-                        + "' is not available in this build: 'soft', 'emulated' and 'auto' (which means soft) are");
+                return AccelRuntime.deviceProblem() == null ? DEVICE : SOFT;
         }
     }
 }

@@ -40,8 +40,13 @@ interface DeflateEngine {
     void end();
 
     static DeflateEngine create(int level, boolean nowrap) {
-        if (Backend.resolve(Backend.configured()) == Backend.EMULATED) {
+        Backend b = Backend.resolve(Backend.configured());
+        if (b == Backend.EMULATED) {
             return new QueueDeflateEngine(level, nowrap, AccelRuntime.emulated(), AccelRuntime.emulatedLevel());
+        }
+        if (b == Backend.DEVICE) {
+            // real hardware: its bytes are its own, so a failure continues from the window
+            return new QueueDeflateEngine(level, nowrap, AccelRuntime.device(), QueueDeflateEngine.OPAQUE_DEVICE);
         }
         return new SoftDeflateEngine(new SoftDeflater(level, nowrap));
     }

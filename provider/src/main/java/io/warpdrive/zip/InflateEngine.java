@@ -24,8 +24,9 @@ interface InflateEngine {
     void close();
 
     static InflateEngine create(boolean nowrap) {
-        if (Backend.resolve(Backend.configured()) == Backend.EMULATED) {
-            return new QueueInflateEngine(nowrap, AccelRuntime.emulated());
+        Backend b = Backend.resolve(Backend.configured());
+        if (b == Backend.EMULATED || b == Backend.DEVICE) {
+            return new QueueInflateEngine(nowrap, AccelRuntime.queueDevice(b));
         }
         return new SoftInflateEngine(nowrap);
     }

@@ -29,6 +29,11 @@ import java.util.Arrays;
  * brought there by replaying the stream's requests ({@link ReplayLog}): a preset dictionary (a
  * stream with one runs on the pure-Java engine from its start, at the caller's level), a FULL
  * flush, and a failed request (error status, timeout, stopped queue, bad completion) unless strict.
+ * A stream past the replay limit cannot be replayed; it continues instead on a raw pure-Java
+ * engine primed with the last 32 KiB the device took as its dictionary (device requests end
+ * byte-aligned, so the next block can follow), the zlib trailer written here from the running
+ * Adler-32: the output stays a valid stream of the same input, though no longer the bytes of
+ * the replay oracle.
  *
  * <p>Not thread-safe (WdDeflater serializes calls).
  */
@@ -43,6 +48,8 @@ final class QueueDeflateEngine implements DeflateEngine {
     private static final int BUF_ERROR = SoftDeflater.BUF_ERROR;
     /** Largest request: its output bound (9/8 of the input plus the header) stays within 8 MiB. */
     private static final int MAX_REQUEST = 7 << 20;
+    /** DEFLATE's window: all a continuing engine needs of the past. */
+    private static final int WINDOW = 32 << 10;
 
     private final int level;
     private final boolean nowrap;
@@ -83,8 +90,22 @@ final class QueueDeflateEngine implements DeflateEngine {
 
     /** Non-null once the stream moved to the pure-Java engine. */
     private SoftDeflater soft;
+    /** The last WINDOW bytes of input the device consumed: tail[0, tailLen). */
+    private final byte[] tail = new byte[WINDOW];
+    private int tailLen;
+    /**
+     * soft is a raw engine continuing a zlib stream past the replay limit: this class keeps the
+     * Adler-32 and writes the trailer (once: trailerWritten).
+     */
+    private boolean ownTrailer;
+    private boolean trailerWritten;
     private String fallbackReason;
 
+    /**
+     * @param deviceLevel the level whose zlib output the device reproduces exactly (the emulated
+     *     engine), or -2 for a device whose bytes no pure-Java engine reproduces (real hardware):
+     *     then nothing is replayed and a failure always continues from the window
+     */
     QueueDeflateEngine(int level, boolean nowrap, ZipDevice device, int deviceLevel) {
         this.level = level;
         this.nowrap = nowrap;
@@ -92,8 +113,11 @@ final class QueueDeflateEngine implements DeflateEngine {
         this.deviceLevel = deviceLevel;
         this.strict = AccelOptions.strict();
         this.requestSize = Math.min(AccelOptions.requestSize(256 << 10), MAX_REQUEST);
-        this.log = new ReplayLog(AccelOptions.replayLimit());
+        this.log = new ReplayLog(deviceLevel == OPAQUE_DEVICE ? 0 : AccelOptions.replayLimit());
     }
+
+    /** deviceLevel of a device the soft engine cannot imitate. */
+    static final int OPAQUE_DEVICE = -2;
 
     @Override
     public void setInput(byte[] b, int off, int len) {
@@ -280,6 +304,7 @@ final class QueueDeflateEngine implements DeflateEngine {
                 }
                 log.record(gather, gatherSent, n, r.consumed(), cap, last ? 1 : 0, r.produced(), r.status());
                 appendPending(dst, r.produced());
+                remember(gather, gatherSent, r.consumed());
                 gatherSent += r.consumed();
                 n -= r.consumed();
                 requestsSent++;
@@ -301,6 +326,22 @@ final class QueueDeflateEngine implements DeflateEngine {
             dma.give(src);
             dma.give(dst);
         }
+    }
+
+    /** Keeps the last WINDOW bytes of what the device consumed. */
+    private void remember(byte[] b, int off, int n) {
+        if (n >= WINDOW) {
+            System.arraycopy(b, off + n - WINDOW, tail, 0, WINDOW);
+            tailLen = WINDOW;
+            return;
+        }
+        int drop = Math.max(0, tailLen + n - WINDOW);
+        if (drop > 0) {
+            System.arraycopy(tail, drop, tail, 0, tailLen - drop);
+            tailLen -= drop;
+        }
+        System.arraycopy(b, off, tail, tailLen, n);
+        tailLen += n;
     }
 
     private void recordRequest(int v) {
@@ -325,8 +366,8 @@ final class QueueDeflateEngine implements DeflateEngine {
     /** Replays the stream's requests into a fresh pure-Java engine; the rest of the stream runs there. */
     private void moveToSoft(String why, Throwable cause) {
         if (log.overflowed()) {
-            throw new BackendFailureException("warpdrive: " + why + "; the stream is past the replay limit ("
-                    + AccelOptions.replayLimit() + " bytes) and cannot continue", cause);
+            continueFromWindow(why, cause);
+            return;
         }
         SoftDeflater s = new SoftDeflater(deviceLevel, nowrap);
         byte[] input = log.replayInput();
@@ -356,6 +397,38 @@ final class QueueDeflateEngine implements DeflateEngine {
         log.clear();
     }
 
+    /**
+     * Past the replay limit: a raw engine with the device's last 32 KiB as its dictionary goes on
+     * where the device's output stopped. That output ends byte-aligned only at a request
+     * boundary; a request the device cut short (output too small) leaves none, so then the
+     * stream cannot continue.
+     */
+    private void continueFromWindow(String why, Throwable cause) {
+        if (gatherSent > 0) {
+            throw new BackendFailureException("warpdrive: " + why + "; the stream is past the replay limit ("
+                    + AccelOptions.replayLimit() + " bytes) and the device stopped inside a request", cause);
+        }
+        SoftDeflater s = new SoftDeflater(level, true);
+        if (tailLen > 0) {
+            s.setDictionary(tail, 0, tailLen);
+        }
+        soft = s;
+        ownTrailer = !nowrap;
+        fallbackReason = why + (deviceLevel == OPAQUE_DEVICE ? " (continued from the last 32 KiB)"
+                : " (past the replay limit: continued from the last 32 KiB)");
+        dropSession();
+        log.clear();
+    }
+
+    /** After a raw continuation ended the data: the zlib trailer, once. */
+    private void softEnded() {
+        if (ownTrailer && !trailerWritten) {
+            byte[] t = {(byte) (adler >>> 24), (byte) (adler >>> 16), (byte) (adler >>> 8), (byte) adler};
+            appendBytes(t, 4);
+            trailerWritten = true;
+        }
+    }
+
     /** Feeds the gathered, unsent input to the pure-Java engine with {@code flush}, output to pending. */
     private void redoGathered(int flush) {
         soft.setInput(gather, gatherSent, gathered - gatherSent);
@@ -367,6 +440,7 @@ final class QueueDeflateEngine implements DeflateEngine {
             if (r == STREAM_END || (soft.getAvailIn() == 0 && soft.getAvailOut() > 0) || r == BUF_ERROR) {
                 if (r == STREAM_END) {
                     streamEnded = true;
+                    softEnded();
                 }
                 break;
             }
@@ -404,14 +478,39 @@ final class QueueDeflateEngine implements DeflateEngine {
         int r = outArr != null ? soft.deflate(outArr, outPos, availOut, flush) : soft.deflate(outBuf, outPos, availOut, flush);
         int consumed = availIn - soft.getAvailIn();
         int produced = availOut - soft.getAvailOut();
+        if (ownTrailer && consumed > 0) {
+            adler = adlerOf(adler, consumed);
+        }
         inPos += consumed;
         availIn -= consumed;
         outPos += produced;
         availOut -= produced;
+        if (r == STREAM_END && ownTrailer && !trailerWritten) {
+            softEnded();
+            drain();
+            if (pendStart != pendEnd) {
+                r = OK; // the trailer goes out on a later call, as zlib's pending output does
+            }
+        }
         if (r == BUF_ERROR && (availIn != inBefore || availOut != outBefore)) {
             r = OK; // the drained output was progress
         }
         return r;
+    }
+
+    /** Adler-32 over the {@code n} caller bytes before inPos. */
+    private int adlerOf(int a, int n) {
+        if (inArr != null) {
+            return Adler32Sum.update(a, inArr, inPos, n);
+        }
+        byte[] chunk = new byte[Math.min(n, 8192)];
+        for (int done = 0; done < n; ) {
+            int k = Math.min(chunk.length, n - done);
+            inBuf.get(inPos + done, chunk, 0, k);
+            a = Adler32Sum.update(a, chunk, 0, k);
+            done += k;
+        }
+        return a;
     }
 
     @Override
@@ -495,6 +594,9 @@ final class QueueDeflateEngine implements DeflateEngine {
             soft = null;
         }
         fallbackReason = null;
+        ownTrailer = false;
+        trailerWritten = false;
+        tailLen = 0;
         if (session != null) {
             session.reset();
         }
@@ -515,7 +617,7 @@ final class QueueDeflateEngine implements DeflateEngine {
 
     @Override
     public int getAdler() {
-        return soft != null ? soft.getAdler() : adler;
+        return soft != null && !ownTrailer ? soft.getAdler() : adler;
     }
 
     @Override

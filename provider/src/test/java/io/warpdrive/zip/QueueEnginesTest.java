@@ -194,7 +194,8 @@ class QueueEnginesTest {
      * are the pieces whichever engine serves them, and the oracle is known in advance.
      */
     @ParameterizedTest
-    @EnumSource(FaultPlan.Fault.class)
+    @EnumSource(value = FaultPlan.Fault.class,
+            names = {"ERROR_STATUS", "NO_COMPLETION", "STOP_QUEUE", "BAD_CONSUMED", "BAD_PRODUCED", "WRONG_SLOT"})
     void deflateFaultContinuesExactly(FaultPlan.Fault fault) throws Exception {
         for (int k : new int[] {1, 3, 9}) {
             for (boolean nowrap : new boolean[] {false, true}) {
@@ -237,6 +238,122 @@ class QueueEnginesTest {
             }
         }
         EmulatedZip.shared().model().setFaultPlan(null);
+    }
+
+    /**
+     * Past the replay limit a failed request cannot be replayed: the stream goes on from the
+     * device's last 32 KiB. Oracle: java.util.zip.Inflater gives back the input (and for zlib
+     * checks the trailer this engine wrote), and getAdler() equals java.util.zip.Adler32's.
+     */
+    @ParameterizedTest
+    @EnumSource(value = FaultPlan.Fault.class, names = {"ERROR_STATUS", "STOP_QUEUE", "BAD_PRODUCED"})
+    void deflatePastReplayLimitContinuesFromTheWindow(FaultPlan.Fault fault) throws Exception {
+        AccelOptions.setReplayLimit(100_000);
+        AccelOptions.setRequestSize(32 << 10);
+        try {
+            for (boolean nowrap : new boolean[] {false, true}) {
+                for (boolean direct : new boolean[] {false, true}) {
+                    byte[] plain = data(fault.ordinal() * 4 + (nowrap ? 2 : 0) + (direct ? 1 : 0), 700_000);
+                    EmulatedZip.shared().model().setFaultPlan(FaultPlan.forQcType(0).at(9, fault));
+                    WdDeflater d = new WdDeflater(6, nowrap);
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    byte[] buf = new byte[5000];
+                    for (int pos = 0; pos < plain.length; pos += 50_000) {
+                        int n = Math.min(50_000, plain.length - pos);
+                        if (direct) {
+                            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocateDirect(n);
+                            b.put(plain, pos, n).flip();
+                            d.setInput(b);
+                            while (b.hasRemaining()) {
+                                out.write(buf, 0, d.deflate(buf));
+                            }
+                        } else {
+                            d.setInput(plain, pos, n);
+                            while (!d.needsInput()) {
+                                out.write(buf, 0, d.deflate(buf));
+                            }
+                        }
+                    }
+                    d.finish();
+                    while (!d.finished()) {
+                        out.write(buf, 0, d.deflate(buf));
+                    }
+                    String why = engineOf(d).fallbackReason();
+                    assertNotNull(why, "the fault never hit");
+                    assertTrue(why.contains("replay limit"), why);
+                    if (!nowrap) {
+                        java.util.zip.Adler32 a = new java.util.zip.Adler32();
+                        a.update(plain);
+                        assertEquals((int) a.getValue(), d.getAdler());
+                    }
+                    assertEquals(plain.length, d.getBytesRead());
+                    assertEquals(out.size(), d.getBytesWritten());
+                    d.end();
+                    Inflater inf = new Inflater(nowrap);
+                    byte[] compressed = out.toByteArray();
+                    inf.setInput(compressed);
+                    byte[] back = new byte[plain.length + 1];
+                    int n = 0;
+                    while (!inf.finished() && n < back.length) {
+                        int k = inf.inflate(back, n, back.length - n);
+                        if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
+                            break;
+                        }
+                        n += k;
+                    }
+                    assertTrue(inf.finished(), fault + " nowrap " + nowrap + ": stream not finished");
+                    assertEquals(0, inf.getRemaining(), "trailing bytes");
+                    inf.end();
+                    assertArrayEquals(plain, java.util.Arrays.copyOf(back, n), fault + " nowrap " + nowrap + " direct " + direct);
+                }
+            }
+        } finally {
+            AccelOptions.setReplayLimit(null);
+        }
+    }
+
+    /**
+     * A device whose bytes the soft engine cannot imitate (real hardware) is never replayed: a
+     * failure continues from the window at once. Driven on the emulated device as if it were one.
+     */
+    @ParameterizedTest
+    @EnumSource(value = FaultPlan.Fault.class, names = {"ERROR_STATUS", "NO_COMPLETION", "WRONG_SLOT"})
+    void opaqueDeviceFailureContinuesFromTheWindow(FaultPlan.Fault fault) throws Exception {
+        for (boolean nowrap : new boolean[] {false, true}) {
+            byte[] plain = data(40 + fault.ordinal() + (nowrap ? 7 : 0), 500_000);
+            EmulatedZip.shared().model().setFaultPlan(FaultPlan.forQcType(0).at(3, fault));
+            QueueDeflateEngine e = new QueueDeflateEngine(6, nowrap, AccelRuntime.emulated(), QueueDeflateEngine.OPAQUE_DEVICE);
+            byte[] out = new byte[plain.length + 10_000];
+            int produced = 0;
+            for (int pos = 0; pos < plain.length; pos += 70_000) {
+                int n = Math.min(70_000, plain.length - pos);
+                e.setInput(plain, pos, n);
+                while (e.getAvailIn() > 0) {
+                    e.deflate(out, produced, 3000, Deflater.NO_FLUSH);
+                    produced += 3000 - e.getAvailOut();
+                }
+            }
+            int r;
+            do {
+                r = e.deflate(out, produced, 3000, io.warpdrive.soft.SoftDeflater.FINISH);
+                produced += 3000 - e.getAvailOut();
+            } while (r != io.warpdrive.soft.SoftDeflater.STREAM_END);
+            String why = e.fallbackReason();
+            assertNotNull(why, "the fault never hit");
+            assertTrue(why.contains("continued from the last 32 KiB"), why);
+            e.end();
+            Inflater inf = new Inflater(nowrap);
+            inf.setInput(out, 0, produced);
+            byte[] back = new byte[plain.length];
+            int n = 0;
+            while (!inf.finished() && n < back.length) {
+                n += inf.inflate(back, n, back.length - n);
+            }
+            assertTrue(inf.finished());
+            assertEquals(0, inf.getRemaining());
+            inf.end();
+            assertArrayEquals(plain, back, fault + " nowrap " + nowrap);
+        }
     }
 
     @Test

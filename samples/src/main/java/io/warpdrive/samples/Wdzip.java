@@ -3,7 +3,7 @@
  * messages and exit statuses (GzipTool does the work). Subcommands:
  *   check         the main job: gzip round trips through warpdrive and java.util.zip, verified
  *   bench         throughput and ratio table against java.util.zip
- *   devices       compression devices (device support is not in this build)
+ *   devices       uacce devices and whether the provider would use them
  *   inflate-check the inflate-only check (InflateCheck)
  *   example NAME  runs one of the examples in io.warpdrive.samples.examples
  *
@@ -14,6 +14,7 @@
  */
 package io.warpdrive.samples;
 
+import io.warpdrive.accel.uacce.UacceDiscovery;
 import io.warpdrive.samples.examples.BuildZip;
 import io.warpdrive.samples.examples.CommonsCompressByName;
 import io.warpdrive.samples.examples.GzipStreams;
@@ -369,14 +370,21 @@ public final class Wdzip implements Callable<Integer> {
     }
 
     @Command(name = "devices", mixinStandardHelpOptions = true,
-            description = "Lists uacce compression devices (device support is not in this build yet).")
+            description = {"Lists uacce devices: api, algorithms, free queues, NUMA node, isolation, and whether",
+                "the provider would use each one (and why not)."})
     static final class DevicesCmd implements Callable<Integer> {
         @CommandLine.ParentCommand
         Wdzip parent;
 
+        @Option(names = "--sysfs-root", paramLabel = "DIR",
+                description = "directory standing for / (reads DIR/sys/class/uacce, DIR/dev); default: the"
+                        + " warpdrive.sysfs.root property, else /")
+        Path sysfsRoot;
+
         @Override
         public Integer call() {
-            return Devices.run(parent.stdout, Path.of("/sys/class/uacce"));
+            return Devices.run(parent.stdout, sysfsRoot != null ? sysfsRoot
+                    : UacceDiscovery.configuredRoot());
         }
     }
 

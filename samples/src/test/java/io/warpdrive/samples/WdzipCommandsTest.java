@@ -1,7 +1,7 @@
 /*
  * The subcommands of `wdzip`: check (the main job) verifies files on soft and on the emulated
- * backend and fails rows it cannot verify; bench prints a verified table; devices reports what
- * /sys/class/uacce holds without inventing anything; the examples run; inflate-check is still
+ * backend and fails rows it cannot verify; bench prints a verified table; devices lists every uacce
+ * device of a (fake) sysfs tree with the provider's verdict; the examples run; inflate-check is still
  * reachable. And an interrupted compression leaves neither output nor temporary file.
  */
 package io.warpdrive.samples;
@@ -93,20 +93,79 @@ class WdzipCommandsTest {
         assertEquals(1, none.status, none.out());
     }
 
-    @Test
-    void devicesSaysWhatIsThereAndNothingMore() throws IOException {
+    private static String devices(Path root) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        Devices.run(new PrintStream(b, true, StandardCharsets.UTF_8), tmp.resolve("absent"));
-        assertTrue(b.toString(StandardCharsets.UTF_8).startsWith("no uacce devices (device support not in this build)"));
-        Path dev = Files.createDirectories(tmp.resolve("uacce/hisi_zip-0"));
-        Files.writeString(dev.resolve("api"), "hisi_qm_v2\n");
-        Files.writeString(dev.resolve("algorithms"), "zlib\ngzip\n");
-        b.reset();
-        Devices.run(new PrintStream(b, true, StandardCharsets.UTF_8), tmp.resolve("uacce"));
-        String s = b.toString(StandardCharsets.UTF_8);
-        assertTrue(s.contains("hisi_zip-0  api=hisi_qm_v2  algorithms=zlib gzip"), s);
-        assertTrue(s.contains("not usable: device support not in this build"), s);
-        assertEquals(0, wdzip("devices").status);
+        assertEquals(0, Devices.run(new PrintStream(b, true, StandardCharsets.UTF_8), root));
+        return b.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path attr(Path dev, String name, String value) throws IOException {
+        Path f = dev.resolve(name);
+        Files.createDirectories(f.getParent());
+        return Files.writeString(f, value);
+    }
+
+    /** A hisi_zip device as a Kunpeng 920 kernel shows it, with its node under root/dev. */
+    private Path zip(Path root, String name, int free, int node) throws IOException {
+        Path dev = root.resolve("sys/class/uacce").resolve(name);
+        attr(dev, "api", "hisi_qm_v2\n");
+        attr(dev, "flags", "1\n");
+        attr(dev, "available_instances", free + "\n");
+        attr(dev, "algorithms", "zlib\ngzip\n");
+        attr(dev, "region_mmio_size", "8192\n");
+        attr(dev, "region_dus_size", "151552\n");
+        attr(dev, "isolate", "0\n");
+        attr(dev, "device/numa_node", node + "\n");
+        Files.createDirectories(root.resolve("dev"));
+        Files.write(root.resolve("dev").resolve(name), new byte[0]);
+        return dev;
+    }
+
+    @Test
+    void devicesWithoutUacce() {
+        String s = devices(tmp.resolve("absent"));
+        assertTrue(s.startsWith("no uacce class: " + tmp.resolve("absent/sys/class/uacce") + " does not exist"), s);
+        assertTrue(s.contains("backend auto runs on: soft (no usable device); backend device fails: no uacce class"), s);
+    }
+
+    @Test
+    void devicesListsEveryDeviceWithItsVerdict() throws IOException {
+        Path root = tmp.resolve("root");
+        zip(root, "hisi_zip-0", 8, 0);
+        zip(root, "hisi_zip-1", 64, 1);
+        attr(zip(root, "hisi_zip-2", 64, 0), "isolate", "1\n");
+        zip(root, "hisi_zip-3", 0, 0);
+        attr(zip(root, "hisi_sec2-4", 64, 0), "algorithms", "cipher\ndigest\n");
+        attr(zip(root, "hisi_zip-5", 64, 0), "available_instances", "many\n");
+        String s = devices(root);
+        assertTrue(s.startsWith("uacce devices in " + root.resolve("sys/class/uacce")), s);
+        assertTrue(s.contains("  hisi_zip-0\n    api hisi_qm_v2, algorithms zlib gzip, free queues 8, NUMA node 0,"
+                + " not isolated\n    used by the provider: no, usable but another is preferred"), s);
+        assertTrue(s.contains("  hisi_zip-1\n    api hisi_qm_v2, algorithms zlib gzip, free queues 64, NUMA node 1,"
+                + " not isolated\n    used by the provider: yes (" + root.resolve("dev/hisi_zip-1") + ")"), s);
+        assertTrue(s.contains("  hisi_zip-2\n    api hisi_qm_v2, algorithms zlib gzip, free queues 64, NUMA node 0,"
+                + " isolated\n    used by the provider: no, isolated by its driver"), s);
+        assertTrue(s.contains("used by the provider: no, no free queue (available_instances 0)"), s);
+        assertTrue(s.contains("  hisi_sec2-4\n    api hisi_qm_v2, algorithms cipher digest, free queues 64, NUMA node 0,"
+                + " not isolated\n    used by the provider: no, not a compression device (algorithms: cipher digest)"), s);
+        assertTrue(s.contains("free queues ?"), s);
+        assertTrue(s.contains("used by the provider: no, malformed "
+                + root.resolve("sys/class/uacce/hisi_zip-5/available_instances") + ": 'many'"), s);
+        assertTrue(s.endsWith("backend auto and device run on: hisi_zip-1 (" + root.resolve("dev/hisi_zip-1") + ")\n"), s);
+    }
+
+    @Test
+    void devicesCommandTakesASysfsRoot() throws IOException {
+        Path root = tmp.resolve("r");
+        attr(zip(root, "hisi_zip-7", 5, 0), "isolate", "1\n");
+        Run r = wdzip("devices", "--sysfs-root", root.toString());
+        assertEquals(0, r.status, r.err);
+        assertTrue(r.out().contains("  hisi_zip-7\n"), r.out());
+        assertTrue(r.out().contains("backend device fails: hisi_zip-7: isolated by its driver"), r.out());
+        Run none = wdzip("devices");
+        assertEquals(0, none.status, none.err);
+        Run help = wdzip("devices", "--help");
+        assertTrue(help.out().contains("--sysfs-root=DIR"), help.out());
     }
 
     @Test

@@ -15,6 +15,18 @@ public final class DmaBuffer {
     private final ByteBuffer buffer;
     private final long address;
 
+    /**
+     * For {@link UacceDevice} implementations outside this package (a real device's native
+     * memory, whose address is a process virtual address under SVA).
+     *
+     * @param buffer direct memory that stays at one address while the device may use it
+     * @param address what descriptors carry for byte 0
+     * @throws IllegalArgumentException if {@code buffer} is not direct
+     */
+    public static DmaBuffer of(ByteBuffer buffer, long address) {
+        return new DmaBuffer(buffer, address);
+    }
+
     DmaBuffer(ByteBuffer buffer, long address) {
         if (!buffer.isDirect()) {
             throw new IllegalArgumentException("DMA memory must be direct (native, fixed address)");

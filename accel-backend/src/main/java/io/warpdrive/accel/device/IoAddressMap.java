@@ -47,6 +47,23 @@ public final class IoAddressMap {
         return address;
     }
 
+    /**
+     * Maps a direct buffer at an address chosen by the caller: shared virtual addressing (SVA),
+     * where the device walks the process page table and a buffer's IOVA is its virtual address.
+     * Do not mix with {@link #map} in one map (its IOVAs could collide with process addresses).
+     *
+     * @throws IllegalArgumentException if the range overlaps a live mapping
+     */
+    public synchronized void mapAt(long address, ByteBuffer memory) {
+        long end = address + memory.capacity();
+        Map.Entry<Long, Mapping> below = mappings.floorEntry(end - 1);
+        if (below != null && below.getKey() + below.getValue().memory.capacity() > address) {
+            throw new IllegalArgumentException(String.format("0x%x+%d overlaps a mapping at 0x%x", address,
+                    memory.capacity(), below.getKey()));
+        }
+        mappings.put(address, new Mapping(address, memory));
+    }
+
     /** Unmaps the buffer at {@code address}; a later access there faults. */
     public void unmap(long address) {
         Mapping m = mappings.remove(address);

@@ -92,6 +92,34 @@ public final class MemoryDevice implements UacceDevice {
         return q;
     }
 
+    /**
+     * open() of a queue whose regions are memory the caller provides instead of fresh direct
+     * buffers: a second mapping of memory the driver maps elsewhere, so that the hardware model
+     * serves exactly the bytes the driver's own mappings hold. Both must be zeroed, as the
+     * kernel hands them out.
+     *
+     * @param dus region_dus_size bytes
+     * @param mmio region_mmio_size bytes
+     * @throws DeviceException EBUSY when every queue is in use, EINVAL for wrong region sizes
+     */
+    public synchronized MemoryQueue openQueue(ByteBuffer dus, ByteBuffer mmio) {
+        if (!dus.isDirect() || !mmio.isDirect() || dus.capacity() != dusSize || mmio.capacity() != mmioSize) {
+            throw new DeviceException(DeviceException.EINVAL, "regions must be direct, " + dusSize + " and "
+                    + mmioSize + " bytes");
+        }
+        if (closed) {
+            throw new DeviceException(DeviceException.ENXIO, name + " is closed");
+        }
+        int qn = qns.nextClearBit(0);
+        if (qn >= queueCount) {
+            throw new DeviceException(DeviceException.EBUSY, name + ": no free queue");
+        }
+        qns.set(qn);
+        MemoryQueue q = new MemoryQueue(this, qn, qpInfo, dus, mmio, model);
+        queues.put(qn, q);
+        return q;
+    }
+
     synchronized void released(MemoryQueue q) {
         if (queues.remove(q.qn(), q)) {
             qns.clear(q.qn());

@@ -40,11 +40,16 @@ public final class MemoryQueue implements QueueChannel {
     private volatile int irqWaiters;
 
     MemoryQueue(MemoryDevice device, int qn, QpInfo qpInfo, int dusSize, int mmioSize, DeviceModel model) {
+        this(device, qn, qpInfo, ByteBuffer.allocateDirect(dusSize), ByteBuffer.allocateDirect(mmioSize), model);
+    }
+
+    /** Over regions the caller provides (see {@link MemoryDevice#openQueue(ByteBuffer, ByteBuffer)}). */
+    MemoryQueue(MemoryDevice device, int qn, QpInfo qpInfo, ByteBuffer dus, ByteBuffer mmio, DeviceModel model) {
         this.device = device;
         this.qn = qn;
         this.qpInfo = qpInfo;
-        this.dus = ByteBuffer.allocateDirect(dusSize).order(ByteOrder.LITTLE_ENDIAN);
-        this.mmio = ByteBuffer.allocateDirect(mmioSize).order(ByteOrder.LITTLE_ENDIAN);
+        this.dus = dus.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        this.mmio = mmio.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         this.model = model;
     }
 
@@ -142,6 +147,20 @@ public final class MemoryQueue implements QueueChannel {
         // whoever observes the register value, as the barrier before a real doorbell store ensures.
         LONG_LE.setRelease(mmio, offset, value);
         model.mmioWrite(this, offset, value);
+    }
+
+    /**
+     * The device latches a 64-bit register store that the driver made through another mapping
+     * of this queue's MMIO memory (the store itself is already in that memory). Ignored unless
+     * the queue is started, like a store into a stopped queue's register page.
+     */
+    public void latch(int offset, long value) {
+        if (offset < 0 || offset > mmio.capacity() - 8 || (offset & 7) != 0) {
+            throw new IllegalArgumentException("register offset " + offset);
+        }
+        if (isStarted()) {
+            model.mmioWrite(this, offset, value);
+        }
     }
 
     @Override

@@ -6,8 +6,9 @@ import java.nio.ByteBuffer;
  * One open queue: the control path of a uacce queue file (ioctls and mmaps) and its two
  * data-path primitives, the doorbell store and the wait for a completion interrupt.
  *
- * <p>Order of use, as the kernel requires: {@link #setQpCtx}, {@link #qpInfo}, map both regions,
- * {@link #start}, run, {@link #put}, {@link #close}. Everything after start is done by the driver
+ * <p>Order of use, the kernel's and UADK's: map the DUS region then the MMIO region,
+ * {@link #setQpCtx}, {@link #qpInfo}, {@link #start} (it writes the direction from SET_QP_CTX into
+ * the hardware, so that must come first), run, {@link #put}, {@link #close} (unmap, close). Everything after start is done by the driver
  * through the regions; this interface is not called per request except {@link #doorbell} and
  * {@link #awaitInterrupt}.
  *
@@ -49,8 +50,8 @@ public interface QueueChannel extends AutoCloseable {
     /**
      * A 64-bit store to {@code MMIO + offset}, ordered after every earlier store of the caller
      * (the SQEs it announces). An in-process implementation makes it a release store; one over
-     * real uncached MMIO must put a full fence before it (UADK issues {@code dsb sy} there, and a
-     * Java release store is weaker than that on arm64).
+     * real uncached MMIO puts a full fence before it (UADK issues a {@code dsb st} there, and
+     * every barrier a JVM emits on arm64 is weaker: see the accel-backend README).
      */
     void doorbell(int offset, long value);
 

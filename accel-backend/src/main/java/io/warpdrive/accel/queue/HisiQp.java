@@ -123,25 +123,33 @@ public final class HisiQp implements AutoCloseable {
     private final AtomicInteger phaseFlips = new AtomicInteger();
 
     /**
-     * Opens the queue: SET_QP_CTX, SET_QP_INFO, both mappings, START_Q (the kernel's order).
+     * Opens the queue in the kernel's (and UADK's) order: map DUS, map MMIO, SET_QP_CTX,
+     * SET_QP_INFO, START_Q. START writes the direction from SET_QP_CTX into the hardware, so
+     * that must come first. If any step fails the channel is closed (put, unmapped) here.
      *
      * @param api the device's sysfs api string (selects the doorbell format)
      * @param dusSize the device's region_dus_size
+     * @throws io.warpdrive.accel.device.DeviceException if a control call fails
      */
     public HisiQp(QueueChannel channel, String api, int dusSize, int qcType, long timeoutNanos, long spinNanos) {
         this.channel = channel;
         this.qcType = qcType;
-        this.doorbell = QmLayout.Doorbell.forApi(api);
-        this.qn = channel.setQpCtx(qcType);
-        QpInfo info = channel.qpInfo();
-        this.layout = new QmLayout(info, dusSize);
-        this.sqDepth = info.sqDepth();
-        this.dus = channel.mapDus();
-        channel.mapMmio(); // stores go through channel.doorbell; the mapping must exist before START
-        this.inflight = new AtomicReferenceArray<>(sqDepth);
-        this.timeoutNanos = timeoutNanos;
-        this.spinNanos = spinNanos;
-        channel.start();
+        try {
+            this.doorbell = QmLayout.Doorbell.forApi(api);
+            this.dus = channel.mapDus();
+            channel.mapMmio(); // stores go through channel.doorbell; the mapping must exist before START
+            this.qn = channel.setQpCtx(qcType);
+            QpInfo info = channel.qpInfo();
+            this.layout = new QmLayout(info, dusSize);
+            this.sqDepth = info.sqDepth();
+            this.inflight = new AtomicReferenceArray<>(sqDepth);
+            this.timeoutNanos = timeoutNanos;
+            this.spinNanos = spinNanos;
+            channel.start();
+        } catch (RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     public int qn() {
@@ -455,11 +463,30 @@ public final class HisiQp implements AutoCloseable {
         }
     }
 
-    /** PUT_Q and close; outstanding requests fail with CLOSED. Idempotent. */
+    /**
+     * PUT_Q and close; outstanding requests fail with CLOSED. Idempotent.
+     *
+     * <p>The channel is closed holding sqLock and cqLock: over a real device, close unmaps the
+     * rings and the register page, and a thread still storing an SQE, reaping a CQE or ringing a
+     * doorbell would then touch unmapped memory (a crash, not an exception). Once failure is set,
+     * every path that takes one of the locks leaves without touching the regions, so after both
+     * are held nobody is inside. Lock order sqLock then cqLock; no path holding cqLock waits for
+     * sqLock.
+     */
     @Override
     public void close() {
         fail(QueueException.Kind.CLOSED, "qn " + qn + " closed");
-        channel.close();
+        sqLock.lock();
+        try {
+            cqLock.lock();
+            try {
+                channel.close();
+            } finally {
+                cqLock.unlock();
+            }
+        } finally {
+            sqLock.unlock();
+        }
     }
 
     @Override
