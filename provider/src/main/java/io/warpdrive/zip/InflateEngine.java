@@ -26,7 +26,8 @@ interface InflateEngine {
     static InflateEngine create(boolean nowrap) {
         Backend b = Backend.resolve(Backend.configured());
         if (b == Backend.EMULATED || b == Backend.DEVICE) {
-            return new QueueInflateEngine(nowrap, AccelRuntime.queueDevice(b));
+            // real hardware splits its progress its own way: replay it by totals
+            return new QueueInflateEngine(nowrap, AccelRuntime.queueDevice(b), b == Backend.DEVICE);
         }
         return new SoftInflateEngine(nowrap);
     }

@@ -25,6 +25,12 @@ import io.warpdrive.soft.SoftInflater;
  * device only says "error"; the replay finds zlib's message at the same call), and any failed
  * request (error status, timeout, stopped queue, bad completion) unless strict.
  *
+ * <p>A real device ({@code opaque}) need not split its progress per request as zlib does, so
+ * there the replay is by totals: the pure-Java engine decodes the input the device consumed, its
+ * output capped at what the device produced; the Adler-32 must come out as the device reported
+ * (zlib streams), and input the device took but the engine did not yet need is fed first on
+ * later calls.
+ *
  * <p>Not thread-safe (WdInflater serializes calls).
  */
 final class QueueInflateEngine implements InflateEngine {
@@ -60,13 +66,28 @@ final class QueueInflateEngine implements InflateEngine {
     /** Why the stream left the device, for tests and diagnostics (null while on it). */
     private String fallbackReason;
 
+    /** The device's per-request progress may differ from zlib's (real hardware): replay by totals. */
+    private final boolean opaque;
+    /** Input the device consumed that the pure-Java engine has not (opaque replay): carry[carryPos, +carryLen). */
+    private byte[] carry;
+    private int carryPos;
+    private int carryLen;
+    /** The device's checksum as of the last call in the log (what an opaque replay must reach). */
+    private int loggedAdler;
+
     QueueInflateEngine(boolean nowrap, ZipDevice device) {
+        this(nowrap, device, false);
+    }
+
+    QueueInflateEngine(boolean nowrap, ZipDevice device, boolean opaque) {
         this.nowrap = nowrap;
         this.device = device;
+        this.opaque = opaque;
         this.strict = AccelOptions.strict();
         this.requestSize = AccelOptions.requestSize(8 << 20);
         this.log = new ReplayLog(AccelOptions.replayLimit());
         this.adler = nowrap ? RAW_ADLER : 1;
+        this.loggedAdler = adler;
         this.hdrDone = nowrap;
     }
 
@@ -76,10 +97,7 @@ final class QueueInflateEngine implements InflateEngine {
             throw new IllegalStateException("engine closed");
         }
         if (soft != null) {
-            int r = soft.inflate(in, inOff, inLen, out, outOff, outLen);
-            consumed = soft.consumed();
-            produced = soft.produced();
-            return r;
+            return softInflate(in, inOff, inLen, out, outOff, outLen);
         }
         if (ended) {
             consumed = 0;
@@ -160,6 +178,7 @@ final class QueueInflateEngine implements InflateEngine {
         }
         int status = ended ? STREAM_END : read == 0 && written == 0 ? BUF_ERROR : OK;
         log.record(in, inOff, inLen, read, outLen, read, written, status);
+        loggedAdler = adler;
         consumed = read;
         produced = written;
         if (ended) {
@@ -215,16 +234,44 @@ final class QueueInflateEngine implements InflateEngine {
         soft = s;
         fallbackReason = why;
         dropSession();
-        int r = s.inflate(in, inOff, inLen, out, outOff, outLen);
-        consumed = s.consumed();
-        produced = s.produced();
         log.clear();
-        return r;
+        return softInflate(in, inOff, inLen, out, outOff, outLen);
+    }
+
+    /** A call on the pure-Java engine: carried input first, then the caller's. */
+    private int softInflate(byte[] in, int inOff, int inLen, byte[] out, int outOff, int outLen) {
+        SoftInflater s = soft;
+        if (carryLen == 0) {
+            int r = s.inflate(in, inOff, inLen, out, outOff, outLen);
+            consumed = s.consumed();
+            produced = s.produced();
+            return r;
+        }
+        int r = s.inflate(carry, carryPos, carryLen, out, outOff, outLen);
+        int p = s.produced();
+        carryPos += s.consumed();
+        carryLen -= s.consumed();
+        consumed = 0;
+        produced = p;
+        if (r == STREAM_END) {
+            carryLen = 0; // what the device took past the end was never data
+            return r;
+        }
+        if (carryLen > 0 || (r != OK && r != BUF_ERROR) || p == outLen) {
+            return r == BUF_ERROR && p > 0 ? OK : r;
+        }
+        int r2 = s.inflate(in, inOff, inLen, out, outOff + p, outLen - p);
+        consumed = s.consumed();
+        produced = p + s.produced();
+        return r2 == BUF_ERROR && produced > 0 ? OK : r2;
     }
 
     private SoftInflater replay(String why, Throwable cause) {
         if (log.overflowed()) {
             throw new BackendFailureException("warpdrive: " + why + "; the stream is past the replay limit", cause);
+        }
+        if (opaque) {
+            return replayTotals(why, cause);
         }
         SoftInflater s = new SoftInflater(nowrap);
         byte[] input = log.replayInput();
@@ -244,6 +291,37 @@ final class QueueInflateEngine implements InflateEngine {
             }
             pos += s.consumed();
         }
+        return s;
+    }
+
+    /** The opaque replay: decode what the device consumed up to what it produced. */
+    private SoftInflater replayTotals(String why, Throwable cause) {
+        SoftInflater s = new SoftInflater(nowrap);
+        byte[] input = log.replayInput();
+        int totalIn = log.size();
+        long totalOut = 0;
+        for (int i = 0; i < log.calls(); i++) {
+            totalOut += log.field(i, 3);
+        }
+        byte[] scratch = new byte[(int) Math.min(Math.max(totalOut, 1), 256 << 10)];
+        int pos = 0;
+        long out = 0;
+        while (out < totalOut) {
+            int r = s.inflate(input, pos, totalIn - pos, scratch, 0, (int) Math.min(scratch.length, totalOut - out));
+            pos += s.consumed();
+            out += s.produced();
+            if (r != OK || s.produced() == 0 && s.consumed() == 0) {
+                break;
+            }
+        }
+        if (out != totalOut || (!nowrap && log.calls() > 0 && s.adler() != loggedAdler)) {
+            throw new BackendFailureException("warpdrive: " + why + "; the pure-Java engine does not reach the device's"
+                    + " point (" + out + " of " + totalOut + " bytes" + (nowrap ? "" : ", Adler-32 "
+                    + Integer.toHexString(s.adler()) + " vs " + Integer.toHexString(loggedAdler)) + ")", cause);
+        }
+        carry = java.util.Arrays.copyOfRange(input, pos, totalIn);
+        carryPos = 0;
+        carryLen = carry.length;
         return s;
     }
 
@@ -297,6 +375,9 @@ final class QueueInflateEngine implements InflateEngine {
     @Override
     public void reset() {
         soft = null;
+        carry = null;
+        carryPos = 0;
+        carryLen = 0;
         fallbackReason = null;
         if (session != null) {
             session.reset();
@@ -306,6 +387,7 @@ final class QueueInflateEngine implements InflateEngine {
         hdrDone = nowrap;
         ended = false;
         adler = nowrap ? RAW_ADLER : 1;
+        loggedAdler = adler;
         msg = null;
         consumed = 0;
         produced = 0;

@@ -356,6 +356,96 @@ class QueueEnginesTest {
         }
     }
 
+    /**
+     * Inflate on a device replayed by totals (real hardware): after a failed request at any of
+     * several points the pure-Java engine goes on from the device's point, carrying input the
+     * device took ahead. Oracle: the input data; java.util.zip made the streams.
+     */
+    @ParameterizedTest
+    @EnumSource(value = FaultPlan.Fault.class, names = {"ERROR_STATUS", "STOP_QUEUE", "BAD_PRODUCED"})
+    void opaqueInflateFailureReplaysByTotals(FaultPlan.Fault fault) {
+        for (int k : new int[] {1, 4, 11}) {
+            for (boolean nowrap : new boolean[] {false, true}) {
+                byte[] plain = data(70 + k + fault.ordinal(), 300_000);
+                Deflater def = new Deflater(6, nowrap);
+                def.setInput(plain);
+                def.finish();
+                byte[] z = new byte[plain.length + 1000];
+                int zl = 0;
+                while (!def.finished()) {
+                    zl += def.deflate(z, zl, z.length - zl);
+                }
+                def.end();
+                EmulatedZip.shared().model().setFaultPlan(FaultPlan.forQcType(1).at(k, fault));
+                QueueInflateEngine e = new QueueInflateEngine(nowrap, AccelRuntime.emulated(), true);
+                byte[] out = new byte[plain.length];
+                int inPos = 0;
+                int outPos = 0;
+                int r = 0;
+                for (int calls = 0; calls < 100_000 && r != io.warpdrive.soft.SoftInflater.STREAM_END; calls++) {
+                    r = e.inflate(z, inPos, Math.min(3000, zl - inPos), out, outPos, Math.min(5000, out.length - outPos));
+                    assertTrue(r >= 0 || r == io.warpdrive.soft.SoftInflater.BUF_ERROR, "result " + r + " " + e.message());
+                    inPos += e.consumed();
+                    outPos += e.produced();
+                }
+                assertEquals(io.warpdrive.soft.SoftInflater.STREAM_END, r, fault + " at " + k);
+                assertNotNull(e.fallbackReason(), "the fault never hit");
+                assertEquals(zl, inPos, "consumed the whole stream");
+                assertArrayEquals(plain, out, fault + " at " + k + " nowrap " + nowrap);
+                e.close();
+            }
+        }
+    }
+
+    /**
+     * The carry of an opaque replay: input a device consumed ahead of the pure-Java engine is fed
+     * first, across calls with small output buffers, then the caller's input. Set up directly (the
+     * emulated engine never runs ahead of zlib); oracle: the input data.
+     */
+    @Test
+    void opaqueReplayCarryIsFedBeforeTheCallersInput() throws Exception {
+        byte[] plain = data(91, 200_000);
+        Deflater def = new Deflater(6, true);
+        def.setInput(plain);
+        def.finish();
+        byte[] z = new byte[plain.length + 1000];
+        int zl = 0;
+        while (!def.finished()) {
+            zl += def.deflate(z, zl, z.length - zl);
+        }
+        def.end();
+        for (int ahead : new int[] {1, 700, 20_000}) {
+            QueueInflateEngine e = new QueueInflateEngine(true, AccelRuntime.emulated(), true);
+            io.warpdrive.soft.SoftInflater s = new io.warpdrive.soft.SoftInflater(true);
+            byte[] out = new byte[plain.length];
+            s.inflate(z, 0, 10_000, out, 0, 30_000);
+            int c1 = s.consumed();
+            int outPos = s.produced();
+            int deviceRead = c1 + ahead;
+            set(e, "soft", s);
+            set(e, "carry", java.util.Arrays.copyOfRange(z, c1, deviceRead));
+            set(e, "carryLen", ahead);
+            int inPos = deviceRead;
+            int r = 0;
+            for (int calls = 0; calls < 100_000 && r != io.warpdrive.soft.SoftInflater.STREAM_END; calls++) {
+                r = e.inflate(z, inPos, Math.min(2500, zl - inPos), out, outPos, Math.min(4000, out.length - outPos));
+                assertTrue(r >= 0, "result " + r + " " + e.message());
+                inPos += e.consumed();
+                outPos += e.produced();
+            }
+            assertEquals(io.warpdrive.soft.SoftInflater.STREAM_END, r);
+            assertEquals(zl, inPos);
+            assertArrayEquals(plain, out, "ahead " + ahead);
+            e.close();
+        }
+    }
+
+    private static void set(Object o, String field, Object value) throws Exception {
+        Field f = o.getClass().getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(o, value);
+    }
+
     @Test
     void strictDeflateThrows() {
         AccelOptions.setStrict(true);
