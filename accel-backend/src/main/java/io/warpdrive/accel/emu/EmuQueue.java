@@ -102,20 +102,64 @@ final class EmuQueue {
                         sqe.consumed(sqe.inputDataLength() + 1 + sqe.consumed());
                     } else if (fault == FaultPlan.Fault.BAD_PRODUCED) {
                         sqe.produced(sqe.destAvailOut() + 1);
+                    } else if (fault == FaultPlan.Fault.HUGE_CONSUMED) {
+                        sqe.consumed(0xffffffff);
+                    } else if (fault == FaultPlan.Fault.HUGE_PRODUCED) {
+                        sqe.produced(Integer.MAX_VALUE);
                     }
                 }
                 sqe.storeResult(dus, slotOff);
                 int named = fault == FaultPlan.Fault.WRONG_SLOT ? (slot + 1) % layout.sqDepth : slot;
+                int namedQn = fault == FaultPlan.Fault.WRONG_QN ? qn + 1 : qn;
                 // The CQE's phase is a release store after the result words: the driver that
                 // sees the phase sees the results.
-                Cqe.write(dus, layout.cqeOffset(cqTail), named, qn, cqPhase);
+                Cqe.write(dus, layout.cqeOffset(cqTail), named, namedQn, cqPhase);
                 cqTail = nextTail;
                 if (nextTail == 0) {
                     cqPhase ^= 1;
                 }
                 sqHead = slot + 1 == layout.sqDepth ? 0 : slot + 1;
+                if (fault == FaultPlan.Fault.GHOST_CQE || fault == FaultPlan.Fault.PHASE_FLIP) {
+                    hostileCqe(fault, plan);
+                }
             }
             queue.raiseInterrupt();
         }
+    }
+
+    /**
+     * The hostile completions (caller holds hwLock, right after the genuine CQE). GHOST_CQE
+     * publishes one more entry, naming the SQ slot half a ring away (never submitted while the
+     * driver keeps fewer than depth/2 requests outstanding), and advances the model's tail past
+     * it as a real device would. PHASE_FLIP inverts the phase bit of an entry other than the one
+     * just written (the next one half the time, else a random one), so a stale entry may look
+     * fresh (or a fresh one stale).
+     */
+    private void hostileCqe(FaultPlan.Fault fault, FaultPlan plan) {
+        int justWritten = cqTail == 0 ? layout.cqDepth - 1 : cqTail - 1;
+        if (fault == FaultPlan.Fault.GHOST_CQE) {
+            if ((cqTail + 1) % layout.cqDepth == cqHeadSeen) {
+                return; // no free CQ entry: even a hostile device cannot write one without overwriting
+            }
+            int ghost = (sqHead + layout.sqDepth / 2) % layout.sqDepth;
+            Cqe.write(dus, layout.cqeOffset(cqTail), ghost, qn, cqPhase);
+            cqTail = cqTail + 1 == layout.cqDepth ? 0 : cqTail + 1;
+            if (cqTail == 0) {
+                cqPhase ^= 1;
+            }
+            return;
+        }
+        // Half the time the entry the driver reads next (the dangerous one: on a later lap it
+        // still holds last lap's CQE, which names the very slot the driver expects), else any
+        // entry but the genuine completion.
+        int pick = plan.randomEntry(2 * layout.cqDepth);
+        int entry = pick >= layout.cqDepth ? cqTail : pick;
+        if (entry == justWritten) {
+            entry = cqTail;
+        }
+        int off = layout.cqeOffset(entry);
+        int sqHeadNamed = Cqe.sqHead(dus, off);
+        int qnNamed = Cqe.sqNum(dus, off);
+        Cqe.write(dus, off, sqHeadNamed, qnNamed, Cqe.phase(dus, off) ^ 1);
     }
 }

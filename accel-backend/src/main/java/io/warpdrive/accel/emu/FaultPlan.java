@@ -24,7 +24,23 @@ public final class FaultPlan {
         /** Runs, then reports produced beyond dest_avail_out. */
         BAD_PRODUCED,
         /** Runs, then writes a CQE naming the next slot instead of this one. */
-        WRONG_SLOT
+        WRONG_SLOT,
+
+        // Hostile device: results and completions no honest engine writes (reliability tests).
+
+        /** Runs, then reports consumed as 0xffffffff (negative as an int, huge as a u32). */
+        HUGE_CONSUMED,
+        /** Runs, then reports produced as 0x7fffffff, far beyond any buffer. */
+        HUGE_PRODUCED,
+        /** Runs, completes normally, then writes a second CQE naming a slot that was never submitted. */
+        GHOST_CQE,
+        /** Runs, then writes the CQE with another queue's qn. */
+        WRONG_QN,
+        /**
+         * Runs and completes normally, then flips the phase bit of another, randomly chosen CQ
+         * entry (a bit flip in CQ memory: an old entry may look freshly published).
+         */
+        PHASE_FLIP
     }
 
     /** qc_type filter value meaning "requests of either direction". */
@@ -36,6 +52,8 @@ public final class FaultPlan {
     private volatile int errorStatus = 0x7f;
     private volatile long everyNth;
     private volatile Fault everyFault;
+    /** Picks the CQ entry PHASE_FLIP corrupts; seeded so that a failing run can be replayed. */
+    private final java.util.SplittableRandom random = new java.util.SplittableRandom(0x5eedL);
 
     private FaultPlan(int qcType) {
         this.qcType = qcType;
@@ -77,6 +95,11 @@ public final class FaultPlan {
     /** Requests counted so far. */
     public long served() {
         return served.get();
+    }
+
+    /** A random index in [0, bound) for PHASE_FLIP (any core may ask). */
+    synchronized int randomEntry(int bound) {
+        return random.nextInt(bound);
     }
 
     /** Counts one request on a queue of {@code type}; returns its fault or null. */
