@@ -367,15 +367,8 @@ class QueueEnginesTest {
         for (int k : new int[] {1, 4, 11}) {
             for (boolean nowrap : new boolean[] {false, true}) {
                 byte[] plain = data(70 + k + fault.ordinal(), 300_000);
-                Deflater def = new Deflater(6, nowrap);
-                def.setInput(plain);
-                def.finish();
-                byte[] z = new byte[plain.length + 1000];
-                int zl = 0;
-                while (!def.finished()) {
-                    zl += def.deflate(z, zl, z.length - zl);
-                }
-                def.end();
+                byte[] z = jdkDeflate(plain, nowrap);
+                int zl = z.length;
                 EmulatedZip.shared().model().setFaultPlan(FaultPlan.forQcType(1).at(k, fault));
                 QueueInflateEngine e = new QueueInflateEngine(nowrap, AccelRuntime.emulated(), true);
                 byte[] out = new byte[plain.length];
@@ -405,15 +398,8 @@ class QueueEnginesTest {
     @Test
     void opaqueReplayCarryIsFedBeforeTheCallersInput() throws Exception {
         byte[] plain = data(91, 200_000);
-        Deflater def = new Deflater(6, true);
-        def.setInput(plain);
-        def.finish();
-        byte[] z = new byte[plain.length + 1000];
-        int zl = 0;
-        while (!def.finished()) {
-            zl += def.deflate(z, zl, z.length - zl);
-        }
-        def.end();
+        byte[] z = jdkDeflate(plain, true);
+        int zl = z.length;
         for (int ahead : new int[] {1, 700, 20_000}) {
             QueueInflateEngine e = new QueueInflateEngine(true, AccelRuntime.emulated(), true);
             io.warpdrive.soft.SoftInflater s = new io.warpdrive.soft.SoftInflater(true);
@@ -438,6 +424,20 @@ class QueueEnginesTest {
             assertArrayEquals(plain, out, "ahead " + ahead);
             e.close();
         }
+    }
+
+    /** java.util.zip at level 6, whole input, finished. */
+    private static byte[] jdkDeflate(byte[] plain, boolean nowrap) {
+        Deflater def = new Deflater(6, nowrap);
+        def.setInput(plain);
+        def.finish();
+        byte[] z = new byte[plain.length + 1000];
+        int zl = 0;
+        while (!def.finished()) {
+            zl += def.deflate(z, zl, z.length - zl);
+        }
+        def.end();
+        return java.util.Arrays.copyOf(z, zl);
     }
 
     private static void set(Object o, String field, Object value) throws Exception {

@@ -79,6 +79,13 @@ public final class MemoryDevice implements UacceDevice {
 
     @Override
     public synchronized QueueChannel openQueue() {
+        MemoryQueue q = new MemoryQueue(this, takeQn(), qpInfo, dusSize, mmioSize, model);
+        queues.put(q.qn(), q);
+        return q;
+    }
+
+    /** A free queue number, now taken. Caller holds this. */
+    private int takeQn() {
         if (closed) {
             throw new DeviceException(DeviceException.ENXIO, name + " is closed");
         }
@@ -87,9 +94,7 @@ public final class MemoryDevice implements UacceDevice {
             throw new DeviceException(DeviceException.EBUSY, name + ": no free queue");
         }
         qns.set(qn);
-        MemoryQueue q = new MemoryQueue(this, qn, qpInfo, dusSize, mmioSize, model);
-        queues.put(qn, q);
-        return q;
+        return qn;
     }
 
     /**
@@ -107,16 +112,8 @@ public final class MemoryDevice implements UacceDevice {
             throw new DeviceException(DeviceException.EINVAL, "regions must be direct, " + dusSize + " and "
                     + mmioSize + " bytes");
         }
-        if (closed) {
-            throw new DeviceException(DeviceException.ENXIO, name + " is closed");
-        }
-        int qn = qns.nextClearBit(0);
-        if (qn >= queueCount) {
-            throw new DeviceException(DeviceException.EBUSY, name + ": no free queue");
-        }
-        qns.set(qn);
-        MemoryQueue q = new MemoryQueue(this, qn, qpInfo, dus, mmio, model);
-        queues.put(qn, q);
+        MemoryQueue q = new MemoryQueue(this, takeQn(), qpInfo, dus, mmio, model);
+        queues.put(q.qn(), q);
         return q;
     }
 
