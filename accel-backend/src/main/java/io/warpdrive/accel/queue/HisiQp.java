@@ -243,6 +243,7 @@ public final class HisiQp implements AutoCloseable {
             Request r = new Request(sqe, tag, async);
             int slot = sqTail;
             r.slot = slot;
+            sqe.status(ZipSqe.ST_NOT_WRITTEN, false); // the device's completion replaces it
             sqe.store(dus, layout.sqeOffset(slot));
             // setRelease: the reaper that reads this slot's CQE (acquire on its phase) sees r.
             inflight.setRelease(slot, r);
@@ -378,9 +379,13 @@ public final class HisiQp implements AutoCloseable {
                 return n;
             }
             r.sqe.load(dus, layout.sqeOffset(slot)); // copy the results out of SQ[sq_head]
-            if (r.sqe.tag() != r.tag) {
+            if (r.sqe.tag() != r.tag || r.sqe.status() == ZipSqe.ST_NOT_WRITTEN) {
+                // Another request's results, or none yet: the completion is not this request's.
+                // The queue ends (put stops the device before its buffers are reused).
                 outstanding.decrementAndGet();
-                fail(QueueException.Kind.WRONG_SLOT, "slot " + slot + " holds tag " + r.sqe.tag() + ", sent " + r.tag);
+                fail(QueueException.Kind.WRONG_SLOT, r.sqe.tag() != r.tag
+                        ? "slot " + slot + " holds tag " + r.sqe.tag() + ", sent " + r.tag
+                        : "CQE " + cqHead + " announced slot " + slot + " before the device wrote its results");
                 r.finish(failure);
                 return n;
             }
@@ -414,6 +419,15 @@ public final class HisiQp implements AutoCloseable {
                 return;
             }
             failure = new QueueException(kind, message);
+        }
+        // Stop the device before anyone learns of the failure: PUT_Q returns once the hardware
+        // no longer works on this queue, so the buffers of the requests failed below can be
+        // reused without a late DMA write landing in them (the queue is only closed, and its
+        // regions unmapped, when the pool replaces it).
+        try {
+            channel.put();
+        } catch (RuntimeException e) {
+            // the queue is already beyond use; the failure below is what callers need
         }
         for (int i = 0; i < sqDepth; i++) {
             Request r = inflight.getAndSet(i, null);

@@ -72,6 +72,12 @@ public final class ZipSqe {
     public static final int ST_UNCOMP_DIF_ERR = 0x12;
     /** Decompression end; with lstblk set, the end of the stream. */
     public static final int ST_DECOMP_END = 0x13;
+    /**
+     * Not a device status: the driver puts it in dw3 before submitting, and the device overwrites
+     * dw3 when it completes the request. Still there after a completion, it shows a CQE that
+     * announced a request the device had not finished (a stale entry whose phase bit flipped).
+     */
+    public static final int ST_NOT_WRITTEN = 0xFF;
 
     /** dw3 bit 8. */
     public static final int LSTBLK = 1 << 8;

@@ -30,8 +30,13 @@ class FaultPlanTest {
         return new Rig(EmulatedZip.Config.DEFAULT.withDepth(64), ZipDevice.Config.DEFAULT.withQueues(1).withTimeout(TIMEOUT));
     }
 
+    /**
+     * Every fault whose effect shows on the request it hits. GHOST_CQE (a CQE after a normal
+     * completion) and PHASE_FLIP (random) show later or never; the conformance reliability
+     * suites run them under whole streams.
+     */
     @ParameterizedTest
-    @EnumSource(FaultPlan.Fault.class)
+    @EnumSource(value = FaultPlan.Fault.class, mode = EnumSource.Mode.EXCLUDE, names = {"GHOST_CQE", "PHASE_FLIP"})
     void faultMidStreamThenRecovery(FaultPlan.Fault fault) {
         try (Rig rig = rig()) {
             byte[] plain = TestData.text(21, 100_000);
@@ -77,9 +82,12 @@ class FaultPlanTest {
                     break;
                 case BAD_CONSUMED:
                 case BAD_PRODUCED:
+                case HUGE_CONSUMED:
+                case HUGE_PRODUCED:
                     assertEquals(QueueException.Kind.BAD_RESULT, ((QueueException) thrown).kind());
                     break;
                 case WRONG_SLOT:
+                case WRONG_QN:
                     assertEquals(QueueException.Kind.WRONG_SLOT, ((QueueException) thrown).kind());
                     break;
                 default:
@@ -89,7 +97,7 @@ class FaultPlanTest {
             rig.emu.model().setFaultPlan(null);
             assertArrayEquals(plain, QueueRingTest.streamInflate(rig, TestData.deflate(plain, 6, false), 3000, 50_000));
             boolean breaks = fault == FaultPlan.Fault.NO_COMPLETION || fault == FaultPlan.Fault.STOP_QUEUE
-                    || fault == FaultPlan.Fault.WRONG_SLOT;
+                    || fault == FaultPlan.Fault.WRONG_SLOT || fault == FaultPlan.Fault.WRONG_QN;
             assertEquals(breaks ? 1 : 0, rig.zip.pool(false).reopenedCount(), fault.name());
         }
     }
