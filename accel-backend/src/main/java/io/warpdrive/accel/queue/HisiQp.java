@@ -229,12 +229,21 @@ public final class HisiQp implements AutoCloseable {
             if (outstanding.get() >= sqDepth - 1) {
                 long deadline = System.nanoTime() + timeoutNanos;
                 while (outstanding.get() >= sqDepth - 1) {
-                    reapOrSleep(deadline, null);
+                    reapOrSleep(deadline, null, MAX_SLEEP_NANOS);
                     checkUsable();
                 }
             }
             // tx stop flag: the kernel is stopping the queue; nothing more may be sent.
             if (layout.txStopped(dus)) {
+                // Requests the device completed before it stopped keep their results: reap them
+                // first (lock order sqLock then cqLock; a reaper asleep holding cqLock wakes
+                // within MAX_SLEEP_NANOS), then fail the rest.
+                cqLock.lock();
+                try {
+                    reapLocked();
+                } finally {
+                    cqLock.unlock();
+                }
                 fail(QueueException.Kind.STOPPED, "tx stop flag raised on qn " + qn);
                 checkUsable();
             }
@@ -271,26 +280,35 @@ public final class HisiQp implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code r} is done, reaping as needed; fails the queue at the deadline. Three
-     * phases, as a busy-polling UADK sync caller but kinder to a shared CPU: spin for spinNanos,
-     * then poll yielding the CPU for up to YIELD_POLL_NANOS, then sleep on the completion
-     * interrupt.
+     * Waits until {@code r} is done, reaping as needed; fails the queue at the deadline. Short
+     * requests (as a busy-polling UADK sync caller, but kinder to a shared CPU): spin for
+     * spinNanos, then poll yielding the CPU for up to YIELD_POLL_NANOS, then sleep on the
+     * completion interrupt. Long ones (the average wait above SLEEP_FIRST_NANOS): sleep through
+     * three quarters of the average, then spin until one and a half times it, then sleep: the
+     * completion is seen the moment it lands (a wake-up by the interrupt costs tens of
+     * microseconds) while the CPU is left to others for most of the request.
      */
     private void awaitDone(Request r, long deadline) {
         long start = System.nanoTime();
-        // expected to take long: no spinning (the interrupt wakes us)
-        long spinUntil = avgWaitNanos > SLEEP_FIRST_NANOS ? 0 : spinNanos;
-        long pollUntil = avgWaitNanos > SLEEP_FIRST_NANOS ? 0 : spinNanos + YIELD_POLL_NANOS;
+        long avg = avgWaitNanos;
+        long napUntil = 0;
+        long spinUntil = spinNanos;
+        long pollUntil = spinNanos + YIELD_POLL_NANOS;
+        if (avg > SLEEP_FIRST_NANOS) {
+            napUntil = avg - (avg >> 2);
+            spinUntil = avg + (avg >> 1);
+            pollUntil = spinUntil;
+        }
         try {
-            awaitDone(r, deadline, start, spinUntil, pollUntil);
+            awaitDone(r, deadline, start, napUntil, spinUntil, pollUntil);
         } finally {
             long took = System.nanoTime() - start;
-            long avg = avgWaitNanos;
-            avgWaitNanos = avg + ((took - avg) >> 3); // racy update: a heuristic, not a count
+            long prior = avgWaitNanos;
+            avgWaitNanos = prior + ((took - prior) >> 3); // racy update: a heuristic, not a count
         }
     }
 
-    private void awaitDone(Request r, long deadline, long start, long spinUntil, long pollUntil) {
+    private void awaitDone(Request r, long deadline, long start, long napUntil, long spinUntil, long pollUntil) {
         while (!r.done) {
             if (cqLock.tryLock()) {
                 try {
@@ -314,21 +332,24 @@ public final class HisiQp implements AutoCloseable {
                 continue;
             }
             long waited = System.nanoTime() - start;
-            if (waited < spinUntil) {
+            if (waited < napUntil) {
+                reapOrSleep(deadline, r, napUntil - waited);
+            } else if (waited < spinUntil) {
                 Thread.onSpinWait();
             } else if (waited < pollUntil && System.nanoTime() < deadline) {
                 Thread.yield();
             } else {
-                reapOrSleep(deadline, r);
+                reapOrSleep(deadline, r, MAX_SLEEP_NANOS);
             }
         }
     }
 
     /**
-     * One wait step: as the reaper, sleep on the completion interrupt and reap; otherwise park
-     * until the reaper completes us (or briefly). Fails the queue when {@code deadline} passed.
+     * One wait step: as the reaper, sleep on the completion interrupt (at most {@code maxSleep})
+     * and reap; otherwise park until the reaper completes us (or briefly). Fails the queue when
+     * {@code deadline} passed.
      */
-    private void reapOrSleep(long deadline, Request r) {
+    private void reapOrSleep(long deadline, Request r, long maxSleep) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
             fail(QueueException.Kind.TIMEOUT, "no completion on qn " + qn + " within "
@@ -338,14 +359,14 @@ public final class HisiQp implements AutoCloseable {
         if (cqLock.tryLock()) {
             try {
                 if (reapLocked() == 0 && (r == null || !r.done) && failure == null) {
-                    channel.awaitInterrupt(Math.min(left, MAX_SLEEP_NANOS));
+                    channel.awaitInterrupt(Math.min(left, maxSleep));
                     reapLocked();
                 }
             } finally {
                 cqLock.unlock();
             }
         } else {
-            LockSupport.parkNanos(Math.min(left, 50_000));
+            LockSupport.parkNanos(Math.min(left, Math.min(maxSleep, 50_000)));
         }
     }
 
@@ -472,7 +493,7 @@ public final class HisiQp implements AutoCloseable {
             long deadline = System.nanoTime() + timeoutNanos;
             int before = completed.get();
             while (outstanding.get() > 0 && failure == null && completed.get() == before) {
-                reapOrSleep(deadline, null);
+                reapOrSleep(deadline, null, MAX_SLEEP_NANOS);
             }
         }
     }

@@ -80,12 +80,14 @@ class HostileDeviceTest {
     }
 
     /**
-     * A ghost CQE after a genuine one: the genuine request completes (its results are right, so
-     * even strict mode goes on), the ghost ends that queue, and the pool replaces it.
+     * A ghost CQE after a genuine one: the genuine request completes with its right results; the
+     * ghost ends that queue, either before the stream's next request (which then goes to a fresh
+     * queue) or while that request is in flight (which then fails and the stream continues in
+     * software). Either way the output is exact and the pool replaces the queue. (Strict mode
+     * would throw in the second case: which one happens is a race the driver cannot prevent.)
      */
     @Test
     void ghostCompletionEndsOnlyThatQueue() throws Exception {
-        AccelOptions.setStrict(true);
         int reopened = Emulated.pool(false).reopenedCount();
         byte[] plain = Emulated.data(6, 100_000);
         Emulated.install(FaultPlan.forQcType(1).at(3, Fault.GHOST_CQE));
@@ -93,6 +95,14 @@ class HostileDeviceTest {
                 Integer.MAX_VALUE, null);
         assertNull(r.failure);
         assertArrayEquals(plain, r.out.toByteArray());
+        Emulated.install(null);
+        // the pool hands queues out round-robin: enough new streams come round to the broken one
+        byte[] small = Emulated.data(7, 20_000);
+        for (int i = 0; i < 16 && Emulated.brokenQueues(false) > 0; i++) {
+            Emulated.InflateRun again = Emulated.lockstepInflate(Emulated.deflateJdk(small, false, 0), false, 4000,
+                    3000, Integer.MAX_VALUE, null);
+            assertArrayEquals(small, again.out.toByteArray());
+        }
         org.junit.jupiter.api.Assertions.assertTrue(Emulated.pool(false).reopenedCount() > reopened,
                 "the queue that saw the ghost CQE was not replaced");
         assertEquals(0, Emulated.brokenQueues(false));
