@@ -5,10 +5,7 @@
 package io.warpdrive.zip.compress;
 
 import io.warpdrive.zip.WdStreams;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.util.zip.DeflaterOutputStream;
-import org.apache.commons.compress.compressors.CompressorOutputStream;
 import org.apache.commons.compress.compressors.deflate.DeflateParameters;
 
 /**
@@ -19,7 +16,7 @@ import org.apache.commons.compress.compressors.deflate.DeflateParameters;
  *
  * <p>Not thread-safe.
  */
-public class WdDeflateCompressorOutputStream extends CompressorOutputStream<OutputStream> {
+public class WdDeflateCompressorOutputStream extends DeflatingCompressorOutputStream {
     /** Zlib format at the default level. */
     public WdDeflateCompressorOutputStream(OutputStream out) {
         this(out, new DeflateParameters());
@@ -31,38 +28,5 @@ public class WdDeflateCompressorOutputStream extends CompressorOutputStream<Outp
     public WdDeflateCompressorOutputStream(OutputStream out, DeflateParameters parameters) {
         super(WdStreams.deflaterOutputStream(out, parameters.getCompressionLevel(), !parameters.withZlibHeader(),
                 512, false));
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-        checkOpen();
-        out.write(b, off, len);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-        checkOpen();
-        out.write(b);
-    }
-
-    /** Writes the rest of the compressed data; the stream stays open. */
-    @Override
-    public void finish() throws IOException {
-        if (!isFinished()) {
-            ((DeflaterOutputStream) out).finish();
-            super.finish();
-        }
-    }
-
-    /** Finishes, ends the deflater and closes the underlying stream. */
-    @Override
-    public void close() throws IOException {
-        if (!isClosed()) {
-            try {
-                finish();
-            } finally {
-                super.close();
-            }
-        }
     }
 }

@@ -13,7 +13,6 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.compress.compressors.CompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.ExtraField;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
@@ -27,7 +26,7 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
  *
  * <p>Not thread-safe.
  */
-public class WdGzipCompressorOutputStream extends CompressorOutputStream<OutputStream> {
+public class WdGzipCompressorOutputStream extends DeflatingCompressorOutputStream {
     /**
      * A stream with default parameters (level 6, no name, mtime 0, OS 255).
      *
@@ -47,40 +46,6 @@ public class WdGzipCompressorOutputStream extends CompressorOutputStream<OutputS
      */
     public WdGzipCompressorOutputStream(OutputStream out, GzipParameters parameters) throws IOException {
         super(new Gzip(out, parameters));
-    }
-
-    /** Compresses and writes; as GzipCompressorOutputStream, fails once finished. */
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-        checkOpen();
-        out.write(b, off, len);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-        checkOpen();
-        out.write(b);
-    }
-
-    /** Writes the rest of the data and the trailer; the stream stays open. */
-    @Override
-    public void finish() throws IOException {
-        if (!isFinished()) {
-            ((Gzip) out).finish();
-            super.finish();
-        }
-    }
-
-    /** Finishes, then closes the underlying stream. */
-    @Override
-    public void close() throws IOException {
-        if (!isClosed()) {
-            try {
-                finish();
-            } finally {
-                super.close();
-            }
-        }
     }
 
     /** The header GzipParameters describe. */
