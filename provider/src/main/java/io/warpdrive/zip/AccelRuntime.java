@@ -18,10 +18,8 @@ import java.nio.file.Path;
 final class AccelRuntime {
     private static ZipDevice emulated;
 
-    /** The root the device verdict below belongs to. */
-    private static Path deviceRoot;
-    private static ZipDevice device;
-    private static UacceUnavailableException deviceFailure;
+    /** Discovery's verdict for the sysfs root last asked about; replaced when the root changes. */
+    private static volatile DeviceVerdict verdict;
 
     private AccelRuntime() {
     }
@@ -47,34 +45,68 @@ final class AccelRuntime {
      * @throws UacceUnavailableException if there is none, saying why ("no usable uacce
      *     compression device: " and every reason)
      */
-    static synchronized ZipDevice device() {
-        Path root = UacceDiscovery.configuredRoot();
-        if (!root.equals(deviceRoot)) {
-            deviceRoot = root;
-            device = null;
-            deviceFailure = null;
-            try {
-                UacceDeviceInfo best = UacceDiscovery.scan(root).requireBest();
-                UacceNodeDevice d = UacceNodeDevice.open(best);
-                device = new ZipDevice(d, d.dusSize(), config());
-            } catch (UacceUnavailableException e) {
-                deviceFailure = e;
-            }
-        }
-        if (device == null) {
+    static ZipDevice device() {
+        DeviceVerdict v = currentVerdict();
+        if (v.device == null) {
             // a fresh exception per call: the stack trace should show the caller
-            throw new UacceUnavailableException(deviceFailure.getMessage(), deviceFailure);
+            throw new UacceUnavailableException(v.failure.getMessage(), v.failure);
         }
-        return device;
+        return v.device;
     }
 
-    /** Why {@link #device()} would fail, or null if a device is usable (for auto: quiet fallback). */
+    /**
+     * The usable device under the configured sysfs root, or null (for auto: quiet fallback).
+     * Constructors call this every time, so it costs a property read and a string comparison
+     * once the root has been scanned: no exception, no lock.
+     */
+    static ZipDevice usableDevice() {
+        return currentVerdict().device;
+    }
+
+    /** Why {@link #device()} would fail, or null if a device is usable. */
     static String deviceProblem() {
+        DeviceVerdict v = currentVerdict();
+        return v.device == null ? v.failure.getMessage() : null;
+    }
+
+    private static DeviceVerdict currentVerdict() {
+        String rootName = UacceDiscovery.configuredRootName();
+        DeviceVerdict v = verdict;
+        if (v != null && v.rootName.equals(rootName)) {
+            return v;
+        }
+        return scan(rootName);
+    }
+
+    private static synchronized DeviceVerdict scan(String rootName) {
+        DeviceVerdict v = verdict;
+        if (v != null && v.rootName.equals(rootName)) {
+            return v; // another thread scanned it meanwhile
+        }
+        ZipDevice device = null;
+        UacceUnavailableException failure = null;
         try {
-            device();
-            return null;
+            UacceDeviceInfo best = UacceDiscovery.scan(Path.of(rootName)).requireBest();
+            UacceNodeDevice d = UacceNodeDevice.open(best);
+            device = new ZipDevice(d, d.dusSize(), config());
         } catch (UacceUnavailableException e) {
-            return e.getMessage();
+            failure = e;
+        }
+        v = new DeviceVerdict(rootName, device, failure);
+        verdict = v;
+        return v;
+    }
+
+    /** One root's outcome: the device, or why there is none. */
+    private static final class DeviceVerdict {
+        final String rootName;
+        final ZipDevice device;
+        final UacceUnavailableException failure;
+
+        DeviceVerdict(String rootName, ZipDevice device, UacceUnavailableException failure) {
+            this.rootName = rootName;
+            this.device = device;
+            this.failure = failure;
         }
     }
 
@@ -88,8 +120,9 @@ final class AccelRuntime {
         if (emulated != null) {
             emulated.setTimeoutNanos(AccelOptions.queueTimeoutNanos());
         }
-        if (device != null) {
-            device.setTimeoutNanos(AccelOptions.queueTimeoutNanos());
+        DeviceVerdict v = verdict;
+        if (v != null && v.device != null) {
+            v.device.setTimeoutNanos(AccelOptions.queueTimeoutNanos());
         }
     }
 

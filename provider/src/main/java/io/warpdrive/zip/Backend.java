@@ -78,7 +78,7 @@ public enum Backend {
                 AccelRuntime.device(); // throws with the discovery's reasons
                 return DEVICE;
             default:
-                return AccelRuntime.deviceProblem() == null ? DEVICE : SOFT;
+                return AccelRuntime.usableDevice() != null ? DEVICE : SOFT;
         }
     }
 }

@@ -41,8 +41,13 @@ public final class UacceDiscovery {
 
     /** The configured root ({@value #ROOT_PROPERTY}, default {@code /}). */
     public static Path configuredRoot() {
+        return Path.of(configuredRootName());
+    }
+
+    /** {@link #configuredRoot()} as the string it is made from (cheap: no path parsing). */
+    public static String configuredRootName() {
         String r = System.getProperty(ROOT_PROPERTY);
-        return Path.of(r == null || r.isBlank() ? "/" : r.trim());
+        return r == null || r.isBlank() ? "/" : r.trim();
     }
 
     /** Scans under the configured root. */
