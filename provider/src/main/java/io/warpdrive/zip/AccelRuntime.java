@@ -47,11 +47,11 @@ final class AccelRuntime {
      */
     static ZipDevice device() {
         DeviceVerdict v = currentVerdict();
-        if (v.device == null) {
+        if (v.device() == null) {
             // a fresh exception per call: the stack trace should show the caller
-            throw new UacceUnavailableException(v.failure.getMessage(), v.failure);
+            throw new UacceUnavailableException(v.failure().getMessage(), v.failure());
         }
-        return v.device;
+        return v.device();
     }
 
     /**
@@ -60,19 +60,19 @@ final class AccelRuntime {
      * once the root has been scanned: no exception, no lock.
      */
     static ZipDevice usableDevice() {
-        return currentVerdict().device;
+        return currentVerdict().device();
     }
 
     /** Why {@link #device()} would fail, or null if a device is usable. */
     static String deviceProblem() {
         DeviceVerdict v = currentVerdict();
-        return v.device == null ? v.failure.getMessage() : null;
+        return v.device() == null ? v.failure().getMessage() : null;
     }
 
     private static DeviceVerdict currentVerdict() {
         String rootName = UacceDiscovery.configuredRootName();
         DeviceVerdict v = verdict;
-        if (v != null && v.rootName.equals(rootName)) {
+        if (v != null && v.rootName().equals(rootName)) {
             return v;
         }
         return scan(rootName);
@@ -80,7 +80,7 @@ final class AccelRuntime {
 
     private static synchronized DeviceVerdict scan(String rootName) {
         DeviceVerdict v = verdict;
-        if (v != null && v.rootName.equals(rootName)) {
+        if (v != null && v.rootName().equals(rootName)) {
             return v; // another thread scanned it meanwhile
         }
         ZipDevice device = null;
@@ -97,17 +97,8 @@ final class AccelRuntime {
         return v;
     }
 
-    /** One root's outcome: the device, or why there is none. */
-    private static final class DeviceVerdict {
-        final String rootName;
-        final ZipDevice device;
-        final UacceUnavailableException failure;
-
-        DeviceVerdict(String rootName, ZipDevice device, UacceUnavailableException failure) {
-            this.rootName = rootName;
-            this.device = device;
-            this.failure = failure;
-        }
+    /** One root's outcome: the device, or why there is none (immutable, read without a lock). */
+    private record DeviceVerdict(String rootName, ZipDevice device, UacceUnavailableException failure) {
     }
 
     /** The queue device of a resolved queue backend ({@link Backend#EMULATED} or {@link Backend#DEVICE}). */
@@ -121,8 +112,8 @@ final class AccelRuntime {
             emulated.setTimeoutNanos(AccelOptions.queueTimeoutNanos());
         }
         DeviceVerdict v = verdict;
-        if (v != null && v.device != null) {
-            v.device.setTimeoutNanos(AccelOptions.queueTimeoutNanos());
+        if (v != null && v.device() != null) {
+            v.device().setTimeoutNanos(AccelOptions.queueTimeoutNanos());
         }
     }
 
