@@ -14,8 +14,8 @@ import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two hot methods are kept out of their callers' compiled loops by their size: HotSpot's C2 does
- * not inline a hot method of more than FreqInlineSize (325) bytecodes, and both methods measured
+ * Three hot methods are kept out of their callers' compiled loops by their size: HotSpot's C2 does
+ * not inline a hot method of more than FreqInlineSize (325) bytecodes, and each of them measured
  * faster compiled on their own (see their comments). Nothing else holds that decision, so an
  * edit that shrinks one of them would silently change the compiled code; this test reads the
  * compiled class with javap and fails first.
@@ -26,6 +26,11 @@ class InlineBudgetTest {
     @Test
     void chainWalkOfTheLazyLevelsStaysOutOfDeflateSlow() throws Exception {
         assertAboveInlineLimit(DeflateMatchFinder.class, "longestMatchLazy");
+    }
+
+    @Test
+    void chainWalkProperStaysOutOfTheMatchSearch() throws Exception {
+        assertAboveInlineLimit(DeflateMatchFinder.class, "walk");
     }
 
     @Test
