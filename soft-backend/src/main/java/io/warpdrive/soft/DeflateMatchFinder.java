@@ -161,7 +161,11 @@ final class DeflateMatchFinder {
      * register move and a stack load to every step. On its own its seven values and the two
      * array lengths all stay in registers. Measured on JDK 17, Silesia-7, wd/jdk with one JVM
      * per file and both in each: level 6 0.969x to 0.997x, level 9 0.991x to 1.021x (ooffice
-     * 0.91x to 0.98x at level 6).
+     * 0.91x to 0.98x at level 6). Which spill C2 chose followed the profile: warmed on ooffice
+     * (short chains, many screen passes) it chose the walk's values, warmed on dickens not.
+     * Temurin 25's C2 kept the undivided loop in registers either way, and there the two or
+     * three calls per search cost 4-6 % at level 6 (1.05x to 1.01x); the split is kept because
+     * it is what brings the baseline JDK to parity while 25 stays above it.
      */
     static int walk(byte[] w, char[] prev, int cur, int offs, short scanEnd, int limit, int n) {
         assert prev.length == DeflaterState.W_SIZE
