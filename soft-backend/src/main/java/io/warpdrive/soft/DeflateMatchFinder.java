@@ -201,9 +201,9 @@ final class DeflateMatchFinder {
      * (short chains, many screen passes) it chose the walk's values, warmed on dickens not.
      * Temurin 25's C2 kept the undivided loop in registers either way, and with zlib's 2-byte
      * screen (two or three calls per search) the split cost 4-6 % there. With the 4-byte
-     * {@link #screen} a walk mostly ends on a real improvement, and the split is ahead on both:
-     * against this loop inlined, level 6, one JVM per file, JDK 17 3 % (per file from 4 % behind to
-     * 11 % ahead, as the profile falls), Temurin 25 1 %.
+     * {@link #screen} a walk mostly ends on a real improvement, and the split is ahead on
+     * both: against this loop inlined, level 6, one JVM per file, JDK 17 3 % (per file from
+     * 4 % behind to 11 % ahead, as the profile falls), Temurin 25 1 %.
      */
     static int walk(byte[] w, char[] prev, int cur, int screen, int key, int limit, int n) {
         assert prev.length == DeflaterState.W_SIZE
