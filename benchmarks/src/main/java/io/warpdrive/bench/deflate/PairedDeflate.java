@@ -10,6 +10,11 @@
  * of the per-pair ratios is the figure; the best time of each is printed as well.
  *
  * Time is the thread's CPU time. Every WdDeflater output is checked against java.util.zip's.
+ *
+ * -jvms N runs N JVMs per file and level and reports the medians over them, with the range of
+ * the per-JVM ratios: C2's code for the chain walk differs between JVMs of the same program
+ * (which value it keeps on the stack depends on when the profile was taken), and one JVM lands
+ * on the fast or the slow version of it, 10-15 % apart.
  */
 package io.warpdrive.bench.deflate;
 
@@ -34,6 +39,7 @@ public final class PairedDeflate {
             "  -levels LIST   compression levels. Default: 1,6,9",
             "  -pairs N       measured jdk/wd pairs per file and level. Default: 7",
             "  -warmup N      unmeasured pairs first (JIT warm-up). Default: 4",
+            "  -jvms N        JVMs per file and level; medians over them and the ratio range. Default: 1",
             "  -corpus DIR    corpus directory (else -Dwarpdrive.corpus or ../shared/corpus)");
 
     private PairedDeflate() {}
@@ -47,6 +53,7 @@ public final class PairedDeflate {
         List<String> levels = List.of("1", "6", "9");
         int pairs = 7;
         int warmup = 4;
+        int jvms = 1;
         for (int i = 0; i < args.length; i++) {
             String opt = args[i];
             if (i + 1 >= args.length) {
@@ -59,6 +66,7 @@ public final class PairedDeflate {
                 case "-levels" -> levels = List.of(v.split(","));
                 case "-pairs" -> pairs = Integer.parseInt(v);
                 case "-warmup" -> warmup = Integer.parseInt(v);
+                case "-jvms" -> jvms = Integer.parseInt(v);
                 case "-corpus" -> System.setProperty(Corpus.PROPERTY, v);
                 default -> {
                     System.err.println("unknown option " + opt + "\n" + USAGE);
@@ -69,28 +77,46 @@ public final class PairedDeflate {
         List<String> names = Corpus.expand(files);
         Path root = Corpus.root();
         String java = ProcessHandle.current().info().command().orElse("java");
-        System.out.printf(Locale.ROOT, "JVM %s (%s); %d pairs after %d warm-up pairs, thread CPU time%n",
-                System.getProperty("java.vm.version"), System.getProperty("java.vm.name"), pairs, warmup);
+        System.out.printf(Locale.ROOT, "JVM %s (%s); %d pairs after %d warm-up pairs, thread CPU time, %d JVM(s)"
+                + " per file and level%n", System.getProperty("java.vm.version"), System.getProperty("java.vm.name"),
+                pairs, warmup, jvms);
         for (String level : levels) {
             System.out.printf(Locale.ROOT, "%nDeflate level %s, zlib wrapper, whole file per call, one JVM per file%n", level);
-            System.out.printf(Locale.ROOT, "%-22s %10s %10s %12s %12s%n", "file", "jdk ms", "wd ms", "best jdk/wd", "median pair");
+            System.out.printf(Locale.ROOT, "%-22s %10s %10s %12s %12s  %s%n", "file", "jdk ms", "wd ms", "best jdk/wd",
+                    "median pair", jvms > 1 ? "per-JVM median pair, lowest-highest" : "");
             double jdkTotal = 0;
             double wdTotal = 0;
             double wdMedianTotal = 0;
             for (String name : names) {
-                String line = fork(java, root, level, name, pairs, warmup);
-                String[] f = line.trim().split("\\s+");
-                double jdk = Double.parseDouble(f[0]);
-                double wd = Double.parseDouble(f[1]);
-                double median = Double.parseDouble(f[2]);
+                double[] jdkMs = new double[jvms];
+                double[] wdMs = new double[jvms];
+                double[] medians = new double[jvms];
+                for (int k = 0; k < jvms; k++) {
+                    String[] f = fork(java, root, level, name, pairs, warmup).trim().split("\\s+");
+                    jdkMs[k] = Double.parseDouble(f[0]);
+                    wdMs[k] = Double.parseDouble(f[1]);
+                    medians[k] = Double.parseDouble(f[2]);
+                }
+                double jdk = median(jdkMs);
+                double wd = median(wdMs);
+                double median = median(medians);
                 jdkTotal += jdk;
                 wdTotal += wd;
                 wdMedianTotal += jdk / median;
-                System.out.printf(Locale.ROOT, "%-22s %10.1f %10.1f %12.3f %12.3f%n", name, jdk, wd, jdk / wd, median);
+                String range = jvms > 1 ? String.format(Locale.ROOT, "  %.3f-%.3f", medians[0], medians[jvms - 1]) : "";
+                System.out.printf(Locale.ROOT, "%-22s %10.1f %10.1f %12.3f %12.3f%s%n", name, jdk, wd, jdk / wd, median,
+                        range);
             }
             System.out.printf(Locale.ROOT, "%-22s %10.1f %10.1f %12.3f %12.3f%n", "total", jdkTotal, wdTotal,
                     jdkTotal / wdTotal, jdkTotal / wdMedianTotal);
         }
+    }
+
+    /** Median of the values (sorts them in place); the mean of the middle two for an even count. */
+    private static double median(double[] values) {
+        Arrays.sort(values);
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     /** Runs one file and level in a fresh JVM, so that the JIT sees only that file's profile (as JMH forks do). */
