@@ -55,7 +55,7 @@ final class DeflateMatchFinder {
         final short scanStart = (short) LE_SHORT.get(w, scan);
         int screen = screen(bestLen);
         int offs = screen >> SCREEN_SHIFT_BITS;
-        int scanKey = (int) LE_INT.get(w, scan + offs) << screen;
+        int scanKey = screened(w, scan, screen);
         int matchStart = -1;
         // zlib's do { ... } while ((cur = prev[cur]) > limit && --chain != 0) as a counted loop.
         for (int n = chainLength; n > 0; n--) {
@@ -70,7 +70,7 @@ final class DeflateMatchFinder {
                     }
                     screen = screen(bestLen);
                     offs = screen >> SCREEN_SHIFT_BITS;
-                    scanKey = (int) LE_INT.get(w, scan + offs) << screen;
+                    scanKey = screened(w, scan, screen);
                 }
             }
             curMatch = prev[curMatch & W_MASK];
@@ -113,7 +113,7 @@ final class DeflateMatchFinder {
         final int limit = Math.max(scan - MAX_DIST, NIL);
         final short scanStart = (short) LE_SHORT.get(w, scan);
         int screen = screen(bestLen);
-        int scanKey = (int) LE_INT.get(w, scan + (screen >> SCREEN_SHIFT_BITS)) << screen;
+        int scanKey = screened(w, scan, screen);
         int matchStart = -1;
         for (;;) {
             int found = walk(w, prev, curMatch, screen, scanKey, limit, n);
@@ -131,7 +131,7 @@ final class DeflateMatchFinder {
                         break;
                     }
                     screen = screen(bestLen);
-                    scanKey = (int) LE_INT.get(w, scan + (screen >> SCREEN_SHIFT_BITS)) << screen;
+                    scanKey = screened(w, scan, screen);
                 }
             }
             curMatch = prev[curMatch & W_MASK];
@@ -181,6 +181,11 @@ final class DeflateMatchFinder {
             return -1 << SCREEN_SHIFT_BITS | 16;
         }
         return (3 - b) * 8; // b = 1: bytes 0 and 1; b = 2: bytes 0..2
+    }
+
+    /** The word at {@code p} that the {@link #screen} compares, as {@link #walk} sees it. */
+    static int screened(byte[] w, int p, int screen) {
+        return (int) LE_INT.get(w, p + (screen >> SCREEN_SHIFT_BITS)) << screen;
     }
 
     /**
