@@ -200,6 +200,32 @@ final class BlockWriter {
         }
     }
 
+    /**
+     * Puts the used symbols (non-zero frequency) in ascending order into symbols[0..count) and
+     * as depth-0 heap entries into heap[1..count]; returns count. A small block uses a fraction
+     * of the alphabet in a pattern no branch predictor learns, so every symbol is written to
+     * the next free slot, which only a used one keeps, and groups of 8 unused symbols (most of
+     * a small block's literal alphabet) are passed over at once.
+     */
+    private static int collectLeaves(int[] freq, int elems, int[] heap, int[] symbols) {
+        final int leaf = DEPTH_BITS + NODE_BITS;
+        int count = 0;
+        for (int x = 0; x < elems; x += 8) {
+            int end = Math.min(x + 8, elems);
+            if (end - x == 8 && (freq[x] | freq[x + 1] | freq[x + 2] | freq[x + 3]
+                    | freq[x + 4] | freq[x + 5] | freq[x + 6] | freq[x + 7]) == 0) {
+                continue;
+            }
+            for (int n = x; n < end; n++) {
+                int f = freq[n];
+                heap[count + 1] = f << leaf | n;
+                symbols[count] = n;
+                count += -f >>> 31; // frequencies are never negative
+            }
+        }
+        return count;
+    }
+
     /** Builds the Huffman tree for desc's frequencies; sets lengths, codes and maxCode. */
     private static void buildTree(DeflaterState s, DeflateTree desc) {
         int[] freq = desc.freq;
@@ -208,31 +234,30 @@ final class BlockWriter {
         int[] stree = desc.staticLen;
         int elems = desc.elems;
         int[] heap = s.heap;
-        int maxCode = -1;
-        int heapLen = 0;
+        int[] symbols = desc.symbols;
         final int leaf = DEPTH_BITS + NODE_BITS; // shift of a weight in an entry of depth 0
 
-        for (int n = 0; n < elems; n++) {
-            int f = freq[n];
-            if (f != 0) {
-                heap[++heapLen] = f << leaf | n;
-                maxCode = n;
-            } else {
-                len[n] = 0;
-            }
-        }
-        // The format wants at least one distance code, and a code needs two symbols to have
-        // one bit: force symbols 0/1 (no extra bits) in with frequency 1 until there are two.
-        while (heapLen < 2) {
-            int node = maxCode < 2 ? ++maxCode : 0;
-            heap[++heapLen] = 1 << leaf | node;
-            freq[node] = 1;
-            s.optLen--;
-            if (stree != null) {
-                s.staticLen -= stree[node];
-            }
+        int heapLen = collectLeaves(freq, elems, heap, symbols);
+        java.util.Arrays.fill(len, 0, elems, 0);
+        int maxCode = heapLen == 0 ? -1 : symbols[heapLen - 1];
+        if (heapLen < 2) {
+            // The format wants at least one distance code, and a code needs two symbols to
+            // have one bit: force symbols 0/1 (no extra bits) in with frequency 1 until there
+            // are two.
+            do {
+                int node = maxCode < 2 ? ++maxCode : 0;
+                heap[++heapLen] = 1 << leaf | node;
+                freq[node] = 1;
+                s.optLen--;
+                if (stree != null) {
+                    s.staticLen -= stree[node];
+                }
+            } while (heapLen < 2);
+            symbols[0] = Math.min(heap[1] & NODE_MASK, heap[2] & NODE_MASK);
+            symbols[1] = Math.max(heap[1] & NODE_MASK, heap[2] & NODE_MASK);
         }
         desc.maxCode = maxCode;
+        desc.symbolCount = heapLen;
 
         for (int n = heapLen / 2; n >= 1; n--) {
             pqDownHeap(heap, heapLen, n);
@@ -266,70 +291,113 @@ final class BlockWriter {
         s.heapMax = heapMax;
 
         genBitLen(s, desc);
-        DeflateTables.assignCodes(desc.code, len, maxCode, s.blCount, s.nextCode);
+        assignCodes(desc, s.blCount, s.nextCode);
+    }
+
+    /** Canonical codes (bit-reversed) for the tree's used symbols, from genBitLen's counts. */
+    private static void assignCodes(DeflateTree desc, int[] blCount, int[] nextCode) {
+        DeflateTables.firstCodes(blCount, nextCode);
+        int[] symbols = desc.symbols;
+        int[] len = desc.len;
+        int[] code = desc.code;
+        for (int k = 0, count = desc.symbolCount; k < count; k++) {
+            int n = symbols[k];
+            int l = len[n];
+            code[n] = DeflateTables.reverse(nextCode[l]++, l);
+        }
     }
 
     /**
      * Run-length codes a tree's lengths 0..maxCode with the code-length alphabet (16: repeat
      * the previous length 3-6 times, 17/18: repeat zero 3-10 / 11-138 times), counting the
      * symbols for the code-length tree and recording them for sendAllTrees as
-     * symbol | extra value &lt;&lt; 8 | extra bits &lt;&lt; 16. zlib makes these decisions twice (scan,
-     * then send); recording them once gives the same symbols.
+     * symbol | extra value &lt;&lt; 8 | extra bits &lt;&lt; 16.
+     *
+     * <p>zlib scans the lengths one by one; its choices depend only on the maximal runs of
+     * equal lengths, each coded on its own (see {@link #zeroRun} and {@link #lengthRun}), so
+     * this walks the used symbols and takes the zeros between them as whole runs (a small
+     * block's literal tree has a few dozen used symbols among 286). zlib also makes these
+     * decisions twice (scan, then send); recording them once gives the same symbols.
      */
-    private static void scanTree(DeflaterState s, DeflateTree tree, int maxCode) {
+    private static void scanTree(DeflaterState s, DeflateTree tree) {
         int[] len = tree.len;
+        int[] symbols = tree.symbols;
         int[] blFreq = s.blTree.freq;
         int[] out = s.blSyms;
         int k = s.blSymCount;
-        int prevlen = -1;
-        int nextlen = len[0];
-        int count = 0;
-        int maxCount = 7;
-        int minCount = 4;
-        if (nextlen == 0) {
-            maxCount = 138;
-            minCount = 3;
-        }
-        len[maxCode + 1] = 0xffff; // guard: never equal to a real length
-        for (int n = 0; n <= maxCode; n++) {
-            int curlen = nextlen;
-            nextlen = len[n + 1];
-            if (++count < maxCount && curlen == nextlen) {
-                continue;
-            } else if (count < minCount) {
-                blFreq[curlen] += count;
-                do {
-                    out[k++] = curlen;
-                } while (--count != 0);
-            } else if (curlen != 0) {
-                if (curlen != prevlen) {
-                    blFreq[curlen]++;
-                    out[k++] = curlen;
-                    count--;
-                }
-                blFreq[REP_3_6]++;
-                out[k++] = REP_3_6 | (count - 3) << 8 | 2 << 16;
-            } else if (count <= 10) {
-                blFreq[REPZ_3_10]++;
-                out[k++] = REPZ_3_10 | (count - 3) << 8 | 3 << 16;
-            } else {
-                blFreq[REPZ_11_138]++;
-                out[k++] = REPZ_11_138 | (count - 11) << 8 | 7 << 16;
+        int next = 0; // first symbol not yet coded
+        for (int i = 0, count = tree.symbolCount; i < count; i++) {
+            int first = symbols[i];
+            if (first > next) {
+                k = zeroRun(blFreq, out, k, first - next);
             }
-            count = 0;
-            prevlen = curlen;
-            if (nextlen == 0) {
-                maxCount = 138;
-                minCount = 3;
-            } else if (curlen == nextlen) {
-                maxCount = 6;
-                minCount = 3;
-            } else {
-                maxCount = 7;
-                minCount = 4;
+            int v = len[first];
+            int last = first;
+            while (i + 1 < count && symbols[i + 1] == last + 1 && len[last + 1] == v) {
+                last++;
+                i++;
             }
+            k = lengthRun(blFreq, out, k, v, last - first + 1);
+            next = last + 1;
         }
         s.blSymCount = k;
+    }
+
+    /**
+     * Codes a maximal run of n zero lengths as zlib does: pieces of 138 while more remain,
+     * then the rest, each piece as code 18 (11-138), 17 (3-10) or, below 3, plain zeros.
+     */
+    private static int zeroRun(int[] blFreq, int[] out, int k, int n) {
+        for (; n > 138; n -= 138) {
+            blFreq[REPZ_11_138]++;
+            out[k++] = REPZ_11_138 | (138 - 11) << 8 | 7 << 16;
+        }
+        if (n < 3) {
+            blFreq[0] += n;
+            for (; n > 0; n--) {
+                out[k++] = 0;
+            }
+        } else if (n <= 10) {
+            blFreq[REPZ_3_10]++;
+            out[k++] = REPZ_3_10 | (n - 3) << 8 | 3 << 16;
+        } else {
+            blFreq[REPZ_11_138]++;
+            out[k++] = REPZ_11_138 | (n - 11) << 8 | 7 << 16;
+        }
+        return k;
+    }
+
+    /**
+     * Codes a maximal run of n copies of the non-zero length v as zlib does: below 4 as plain
+     * lengths; otherwise the length once and code 16 for up to 6 more, then pieces of up to 6,
+     * each as code 16 or, below 3, plain lengths.
+     */
+    private static int lengthRun(int[] blFreq, int[] out, int k, int v, int n) {
+        if (n < 4) {
+            blFreq[v] += n;
+            for (; n > 0; n--) {
+                out[k++] = v;
+            }
+            return k;
+        }
+        blFreq[v]++;
+        out[k++] = v;
+        int first = Math.min(n, 7) - 1;
+        blFreq[REP_3_6]++;
+        out[k++] = REP_3_6 | (first - 3) << 8 | 2 << 16;
+        for (n -= first + 1; n > 0; n -= 6) {
+            int piece = Math.min(n, 6);
+            if (piece < 3) {
+                blFreq[v] += piece;
+                for (; piece > 0; piece--) {
+                    out[k++] = v;
+                }
+            } else {
+                blFreq[REP_3_6]++;
+                out[k++] = REP_3_6 | (piece - 3) << 8 | 2 << 16;
+            }
+        }
+        return k;
     }
 
     /**
@@ -338,8 +406,8 @@ final class BlockWriter {
      */
     private static int buildBlTree(DeflaterState s) {
         s.blSymCount = 0;
-        scanTree(s, s.lTree, s.lTree.maxCode);
-        scanTree(s, s.dTree, s.dTree.maxCode);
+        scanTree(s, s.lTree);
+        scanTree(s, s.dTree);
         buildTree(s, s.blTree);
         int maxBlIndex;
         for (maxBlIndex = BL_CODES - 1; maxBlIndex >= 3; maxBlIndex--) {

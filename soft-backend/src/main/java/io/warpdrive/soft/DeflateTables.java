@@ -137,16 +137,21 @@ final class DeflateTables {
      * MSB-first inside an LSB-first bit stream. {@code nextCode} is scratch of MAX_BITS + 1.
      */
     static void assignCodes(int[] codeOut, int[] len, int maxCode, int[] blCount, int[] nextCode) {
-        int code = 0;
-        for (int bits = 1; bits <= MAX_BITS; bits++) {
-            code = (code + blCount[bits - 1]) << 1;
-            nextCode[bits] = code;
-        }
+        firstCodes(blCount, nextCode);
         for (int n = 0; n <= maxCode; n++) {
             int l = len[n];
             if (l != 0) {
                 codeOut[n] = reverse(nextCode[l]++, l);
             }
+        }
+    }
+
+    /** The first canonical code of each length (RFC 1951 3.2.2 step 2) into nextCode. */
+    static void firstCodes(int[] blCount, int[] nextCode) {
+        int code = 0;
+        for (int bits = 1; bits <= MAX_BITS; bits++) {
+            code = (code + blCount[bits - 1]) << 1;
+            nextCode[bits] = code;
         }
     }
 

@@ -16,6 +16,13 @@ final class DeflateTree {
     final int[] code;
     /** Largest symbol with a non-zero frequency in the last built tree. */
     int maxCode;
+    /**
+     * The symbols with a non-zero frequency in the last built tree, ascending, in
+     * symbols[0..symbolCount). Small blocks use a fraction of the alphabet, and the passes
+     * after the tree is built (codes, the run-length coding of the lengths) visit only these.
+     */
+    final int[] symbols;
+    int symbolCount;
 
     /** Number of leaves (alphabet size). */
     final int elems;
@@ -32,6 +39,7 @@ final class DeflateTree {
         this.dad = new int[nodes];
         this.len = new int[nodes];
         this.code = new int[nodes];
+        this.symbols = new int[elems];
         this.elems = elems;
         this.extraBits = extraBits;
         this.extraBase = extraBase;
