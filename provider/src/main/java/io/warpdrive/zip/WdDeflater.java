@@ -50,27 +50,10 @@ public class WdDeflater extends Deflater implements AutoCloseable {
 
     /**
      * Owns the engine and is the lock of every method (as java.util.zip locks its zsRef): the
-     * Cleaner's run() takes the same monitor, so it cannot release the engine under a call that
-     * is still using it.
+     * Cleaner's release takes the same monitor, so it cannot release the engine under a call
+     * that is still using it.
      */
-    private static final class EngineRef implements Runnable {
-        DeflateEngine engine;
-
-        EngineRef(DeflateEngine engine) {
-            this.engine = engine;
-        }
-
-        @Override
-        public synchronized void run() {
-            DeflateEngine e = engine;
-            engine = null;
-            if (e != null) {
-                e.end();
-            }
-        }
-    }
-
-    private final EngineRef ref;
+    private final EngineHandle<DeflateEngine> ref;
     private final Cleaner.Cleanable cleanable;
 
     // Java-side state, kept exactly as java.util.zip keeps it.
@@ -101,7 +84,7 @@ public class WdDeflater extends Deflater implements AutoCloseable {
         super.end(); // we never use the JDK's zlib stream: give its native memory back now
         this.level = level;
         this.strategy = DEFAULT_STRATEGY;
-        this.ref = new EngineRef(DeflateEngine.create(level, nowrap));
+        this.ref = new EngineHandle<>(DeflateEngine.create(level, nowrap), DeflateEngine::end);
         this.cleanable = CLEANER.register(this, ref);
     }
 

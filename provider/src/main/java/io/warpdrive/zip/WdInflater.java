@@ -27,26 +27,9 @@ public class WdInflater extends Inflater implements AutoCloseable {
     /** Staging for direct and read-only buffers; the engine works on arrays. */
     private static final int STAGE_SIZE = 4096;
 
-    /** Owns the engine; run once, by end() or by the Cleaner. */
-    private static final class EngineRef implements Runnable {
-        private InflateEngine engine;
-
-        EngineRef(InflateEngine engine) {
-            this.engine = engine;
-        }
-
-        @Override
-        public synchronized void run() {
-            InflateEngine e = engine;
-            engine = null;
-            if (e != null) {
-                e.close();
-            }
-        }
-    }
-
     private final Object lock = new Object();
-    private final EngineRef ref;
+    /** Releases the engine once, by end() or by the Cleaner. */
+    private final EngineHandle<InflateEngine> ref;
     private final Cleaner.Cleanable cleanable;
     /** Null after end(). */
     private InflateEngine engine;
@@ -81,7 +64,7 @@ public class WdInflater extends Inflater implements AutoCloseable {
         super(nowrap);
         super.end(); // we never use the JDK's zlib stream: give its native memory back now
         this.engine = InflateEngine.create(nowrap);
-        this.ref = new EngineRef(engine);
+        this.ref = new EngineHandle<>(engine, InflateEngine::close);
         this.cleanable = CLEANER.register(this, ref);
     }
 
