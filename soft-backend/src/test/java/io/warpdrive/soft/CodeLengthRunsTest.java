@@ -80,13 +80,7 @@ class CodeLengthRunsTest {
         }
         byte[] data = b.toByteArray();
         // Shuffled, so the default strategy's matches are few and their lengths vary.
-        for (int i = data.length - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            byte t = data[i];
-            data[i] = data[j];
-            data[j] = t;
-        }
-        return data;
+        return DeflateTestData.shuffle(data, r);
     }
 
     private static void assertSameAsJdk(byte[] data, String what) {

@@ -45,6 +45,17 @@ final class DeflateTestData {
         return out;
     }
 
+    /** Shuffles data in place (Fisher-Yates) and returns it: the same counts in an order with few matches. */
+    static byte[] shuffle(byte[] data, SplittableRandom r) {
+        for (int i = data.length - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            byte t = data[i];
+            data[i] = data[j];
+            data[j] = t;
+        }
+        return data;
+    }
+
     static byte[] random(SplittableRandom r, int n) {
         byte[] b = new byte[n];
         r.nextBytes(b);

@@ -52,12 +52,6 @@ class LengthLimitTest {
                 data[k++] = (byte) (offset + i);
             }
         }
-        for (int i = data.length - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            byte t = data[i];
-            data[i] = data[j];
-            data[j] = t;
-        }
-        return data;
+        return DeflateTestData.shuffle(data, r);
     }
 }
