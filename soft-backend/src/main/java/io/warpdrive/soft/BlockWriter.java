@@ -353,10 +353,7 @@ final class BlockWriter {
             out[k++] = REPZ_11_138 | (138 - 11) << 8 | 7 << 16;
         }
         if (n < 3) {
-            blFreq[0] += n;
-            for (; n > 0; n--) {
-                out[k++] = 0;
-            }
+            k = plainLengths(blFreq, out, k, 0, n);
         } else if (n <= 10) {
             blFreq[REPZ_3_10]++;
             out[k++] = REPZ_3_10 | (n - 3) << 8 | 3 << 16;
@@ -374,11 +371,7 @@ final class BlockWriter {
      */
     private static int lengthRun(int[] blFreq, int[] out, int k, int v, int n) {
         if (n < 4) {
-            blFreq[v] += n;
-            for (; n > 0; n--) {
-                out[k++] = v;
-            }
-            return k;
+            return plainLengths(blFreq, out, k, v, n);
         }
         blFreq[v]++;
         out[k++] = v;
@@ -388,14 +381,20 @@ final class BlockWriter {
         for (n -= first + 1; n > 0; n -= 6) {
             int piece = Math.min(n, 6);
             if (piece < 3) {
-                blFreq[v] += piece;
-                for (; piece > 0; piece--) {
-                    out[k++] = v;
-                }
+                k = plainLengths(blFreq, out, k, v, piece);
             } else {
                 blFreq[REP_3_6]++;
                 out[k++] = REP_3_6 | (piece - 3) << 8 | 2 << 16;
             }
+        }
+        return k;
+    }
+
+    /** Codes n copies of the length v (0-15) as themselves, without a repeat code. */
+    private static int plainLengths(int[] blFreq, int[] out, int k, int v, int n) {
+        blFreq[v] += n;
+        for (int i = 0; i < n; i++) {
+            out[k++] = v;
         }
         return k;
     }
