@@ -1,8 +1,5 @@
 package io.warpdrive.soft;
 
-import static io.warpdrive.soft.DeflateEngine.BLOCK_DONE;
-import static io.warpdrive.soft.DeflateEngine.FINISH_DONE;
-import static io.warpdrive.soft.DeflateEngine.FINISH_STARTED;
 import static io.warpdrive.soft.DeflateEngine.NEED_MORE;
 import static io.warpdrive.soft.DeflateTables.LENGTH_CODE;
 import static io.warpdrive.soft.DeflateTables.LITERALS;
@@ -126,23 +123,11 @@ final class DeflateFast {
             s.symNext = symNext;
             s.matchLength = matchLength;
             if (bflush) {
-                BlockWriter.flushBlockOnly(s, false);
-                if (s.availOut == 0) {
+                if (DeflatePass.flushFullBlock(s)) {
                     return NEED_MORE;
                 }
             }
         }
-        s.insert = s.strstart < MIN_MATCH - 1 ? s.strstart : MIN_MATCH - 1;
-        if (flush == SoftDeflater.FINISH) {
-            BlockWriter.flushBlockOnly(s, true);
-            return s.availOut == 0 ? FINISH_STARTED : FINISH_DONE;
-        }
-        if (s.symNext != 0) {
-            BlockWriter.flushBlockOnly(s, false);
-            if (s.availOut == 0) {
-                return NEED_MORE;
-            }
-        }
-        return BLOCK_DONE;
+        return DeflatePass.endOfInput(s, flush, s.strstart < MIN_MATCH - 1 ? s.strstart : MIN_MATCH - 1);
     }
 }

@@ -1,8 +1,5 @@
 package io.warpdrive.soft;
 
-import static io.warpdrive.soft.DeflateEngine.BLOCK_DONE;
-import static io.warpdrive.soft.DeflateEngine.FINISH_DONE;
-import static io.warpdrive.soft.DeflateEngine.FINISH_STARTED;
 import static io.warpdrive.soft.DeflateEngine.NEED_MORE;
 
 /**
@@ -30,23 +27,11 @@ final class DeflateHuff {
             s.lookahead--;
             s.strstart++;
             if (bflush) {
-                BlockWriter.flushBlockOnly(s, false);
-                if (s.availOut == 0) {
+                if (DeflatePass.flushFullBlock(s)) {
                     return NEED_MORE;
                 }
             }
         }
-        s.insert = 0;
-        if (flush == SoftDeflater.FINISH) {
-            BlockWriter.flushBlockOnly(s, true);
-            return s.availOut == 0 ? FINISH_STARTED : FINISH_DONE;
-        }
-        if (s.symNext != 0) {
-            BlockWriter.flushBlockOnly(s, false);
-            if (s.availOut == 0) {
-                return NEED_MORE;
-            }
-        }
-        return BLOCK_DONE;
+        return DeflatePass.endOfInput(s, flush, 0);
     }
 }

@@ -1,8 +1,5 @@
 package io.warpdrive.soft;
 
-import static io.warpdrive.soft.DeflateEngine.BLOCK_DONE;
-import static io.warpdrive.soft.DeflateEngine.FINISH_DONE;
-import static io.warpdrive.soft.DeflateEngine.FINISH_STARTED;
 import static io.warpdrive.soft.DeflateEngine.NEED_MORE;
 import static io.warpdrive.soft.DeflateTables.LENGTH_CODE;
 import static io.warpdrive.soft.DeflateTables.LITERALS;
@@ -148,8 +145,7 @@ final class DeflateSlow {
             s.prevMatch = prevMatch;
             s.matchAvailable = matchAvailable;
             if (flushKind == 1) {
-                BlockWriter.flushBlockOnly(s, false);
-                if (s.availOut == 0) {
+                if (DeflatePass.flushFullBlock(s)) {
                     return NEED_MORE;
                 }
             } else if (flushKind == 2) {
@@ -170,17 +166,6 @@ final class DeflateSlow {
             BlockWriter.tallyLit(s, c);
             s.matchAvailable = false;
         }
-        s.insert = s.strstart < MIN_MATCH - 1 ? s.strstart : MIN_MATCH - 1;
-        if (flush == SoftDeflater.FINISH) {
-            BlockWriter.flushBlockOnly(s, true);
-            return s.availOut == 0 ? FINISH_STARTED : FINISH_DONE;
-        }
-        if (s.symNext != 0) {
-            BlockWriter.flushBlockOnly(s, false);
-            if (s.availOut == 0) {
-                return NEED_MORE;
-            }
-        }
-        return BLOCK_DONE;
+        return DeflatePass.endOfInput(s, flush, s.strstart < MIN_MATCH - 1 ? s.strstart : MIN_MATCH - 1);
     }
 }
