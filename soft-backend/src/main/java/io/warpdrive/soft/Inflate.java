@@ -375,29 +375,14 @@ final class Inflate {
                             break;
                         }
                     }
-                    final int[] table = s.litlenTable;
-                    final int rootBits = s.litlenBits;
-                    final int rootMask = (1 << rootBits) - 1;
-                    int e;
-                    int drop;
-                    for (;;) {
-                        e = table[(int) hold & rootMask];
-                        drop = codeLength(e);
-                        if (e >= 0 && (e & SUBTABLE) != 0) { // literal entries reuse the flag bits
-                            int sub = table[value(e) + ((int) (hold >>> rootBits) & ((1 << drop) - 1))];
-                            int total = rootBits + codeLength(sub);
-                            if (bits >= rootBits && total <= bits) {
-                                e = sub;
-                                drop = total;
-                                break;
-                            }
-                        } else if (drop <= bits) {
-                            break;
-                        }
+                    long found;
+                    while ((found = lookup(s.litlenTable, s.litlenBits, hold, bits)) < 0) {
                         if (inPos == inEnd) break leave;
                         hold |= (in[inPos++] & 0xffL) << bits;
                         bits += 8;
                     }
+                    int e = (int) found;
+                    int drop = (int) (found >>> 32);
                     hold >>>= drop;
                     bits -= drop;
                     if ((e & LITERAL) != 0) {
@@ -414,45 +399,36 @@ final class Inflate {
                     }
                     break;
                 }
-                case LENEXT: {
+                case LENEXT:
+                case DISTEXT: {
+                    // The extra bits of a length or a distance, added to the base its code gave.
                     int x = s.extra;
-                    if (x != 0) {
-                        while (bits < x) {
-                            if (inPos == inEnd) break leave;
-                            hold |= (in[inPos++] & 0xffL) << bits;
-                            bits += 8;
-                        }
-                        s.length += (int) hold & ((1 << x) - 1);
-                        hold >>>= x;
-                        bits -= x;
-                    }
-                    s.mode = DIST;
-                    break;
-                }
-                case DIST: {
-                    final int[] table = s.distTable;
-                    final int rootBits = s.distBits;
-                    final int rootMask = (1 << rootBits) - 1;
-                    int e;
-                    int drop;
-                    for (;;) {
-                        e = table[(int) hold & rootMask];
-                        drop = codeLength(e);
-                        if ((e & SUBTABLE) != 0) {
-                            int sub = table[value(e) + ((int) (hold >>> rootBits) & ((1 << drop) - 1))];
-                            int total = rootBits + codeLength(sub);
-                            if (bits >= rootBits && total <= bits) {
-                                e = sub;
-                                drop = total;
-                                break;
-                            }
-                        } else if (drop <= bits) {
-                            break;
-                        }
+                    while (bits < x) {
                         if (inPos == inEnd) break leave;
                         hold |= (in[inPos++] & 0xffL) << bits;
                         bits += 8;
                     }
+                    int v = (int) hold & ((1 << x) - 1);
+                    hold >>>= x;
+                    bits -= x;
+                    if (s.mode == LENEXT) {
+                        s.length += v;
+                        s.mode = DIST;
+                    } else {
+                        s.offset += v;
+                        s.mode = MATCH;
+                    }
+                    break;
+                }
+                case DIST: {
+                    long found;
+                    while ((found = lookup(s.distTable, s.distBits, hold, bits)) < 0) {
+                        if (inPos == inEnd) break leave;
+                        hold |= (in[inPos++] & 0xffL) << bits;
+                        bits += 8;
+                    }
+                    int e = (int) found;
+                    int drop = (int) (found >>> 32);
                     hold >>>= drop;
                     bits -= drop;
                     if ((e & INVALID) != 0) {
@@ -462,21 +438,6 @@ final class Inflate {
                     s.offset = value(e);
                     s.extra = (e & DROP_MASK) - codeLength(e);
                     s.mode = DISTEXT;
-                    break;
-                }
-                case DISTEXT: {
-                    int x = s.extra;
-                    if (x != 0) {
-                        while (bits < x) {
-                            if (inPos == inEnd) break leave;
-                            hold |= (in[inPos++] & 0xffL) << bits;
-                            bits += 8;
-                        }
-                        s.offset += (int) hold & ((1 << x) - 1);
-                        hold >>>= x;
-                        bits -= x;
-                    }
-                    s.mode = MATCH;
                     break;
                 }
                 case MATCH: {
@@ -567,6 +528,27 @@ final class Inflate {
             ret = BUF_ERROR;
         }
         return ret;
+    }
+
+    /**
+     * Decodes the code at the bottom of {@code hold} with a root table of {@code rootBits} and
+     * its subtables: the entry in the low half and the code's whole length in the high half, or
+     * -1 while fewer bits are held than the code needs (the caller then reads another byte).
+     * Literal entries use bit 15 for the literal, so only a non-negative entry can point to a
+     * subtable; distance tables have no literal entries.
+     */
+    private static long lookup(int[] table, int rootBits, long hold, int bits) {
+        int e = table[(int) hold & ((1 << rootBits) - 1)];
+        int drop = codeLength(e);
+        if (e >= 0 && (e & SUBTABLE) != 0) {
+            if (bits < rootBits) {
+                return -1;
+            }
+            int sub = table[value(e) + ((int) (hold >>> rootBits) & ((1 << drop) - 1))];
+            int total = rootBits + codeLength(sub);
+            return total <= bits ? (long) total << 32 | (sub & 0xffffffffL) : -1;
+        }
+        return drop <= bits ? (long) drop << 32 | (e & 0xffffffffL) : -1;
     }
 
     private static int codeLength(int entry) {
