@@ -301,6 +301,77 @@ class WdDeflaterTest {
         b.end();
     }
 
+    /**
+     * The issue's budget: at most 300 KiB of heap per deflater, counting everything it allocates
+     * while it compresses (window, hash chains, pending output, trees, scratch for direct
+     * buffers), besides the caller's buffers. Deflater states of ended instances are pooled, so
+     * the pool is drained first by live instances: the measured one must build its own state.
+     * Its output is checked against java.util.zip's for the same calls.
+     */
+    @Test
+    void heapPerDeflaterStaysUnder300KiB() {
+        byte[] data = new byte[400_000];
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        String[] words = {"deflate ", "window ", "chain ", "lazy ", "match ", "tree ", "huffman ", "zlib "};
+        for (int i = 0; i < data.length; ) {
+            byte[] w = words[rnd.nextInt(words.length)].getBytes(StandardCharsets.US_ASCII);
+            for (int k = 0; k < w.length && i < data.length; k++) {
+                data[i++] = rnd.nextInt(40) == 0 ? (byte) rnd.nextInt(256) : w[k];
+            }
+        }
+        ByteBuffer direct = ByteBuffer.allocateDirect(data.length);
+        direct.put(data).flip();
+        byte[] out = new byte[data.length + 1024];
+        List<Deflater> live = new ArrayList<>();
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        try {
+            for (int i = 0; i < 3; i++) {
+                Deflater warm = new WdDeflater();
+                runAllPaths(warm, data, direct.duplicate(), out);
+                warm.end();
+            }
+            for (int i = 0; i < 16; i++) {
+                live.add(new WdDeflater());
+            }
+            long before = mx.getThreadAllocatedBytes(tid);
+            WdDeflater wd = new WdDeflater();
+            int n = runAllPaths(wd, data, direct.duplicate(), out);
+            long allocated = mx.getThreadAllocatedBytes(tid) - before;
+            byte[] ours = Arrays.copyOf(out, n);
+            wd.end();
+
+            Deflater jdk = new Deflater();
+            byte[] expected = new byte[out.length];
+            int m = runAllPaths(jdk, data, direct.duplicate(), expected);
+            jdk.end();
+            assertArrayEquals(Arrays.copyOf(expected, m), ours, "output differs from java.util.zip's");
+            assertTrue(allocated <= 300 * 1024, "one deflater allocated " + allocated + " bytes");
+        } finally {
+            live.forEach(Deflater::end);
+        }
+    }
+
+    /**
+     * Array and direct-buffer input, a level and strategy change mid-stream, a sync flush and
+     * the finish; returns the bytes written to out.
+     */
+    private static int runAllPaths(Deflater d, byte[] data, ByteBuffer direct, byte[] out) {
+        int half = data.length / 2;
+        d.setInput(data, 0, half);
+        int n = d.deflate(out, 0, out.length, Deflater.SYNC_FLUSH);
+        d.setLevel(9);
+        d.setStrategy(Deflater.FILTERED);
+        direct.position(half);
+        d.setInput(direct);
+        d.finish();
+        while (!d.finished()) {
+            n += d.deflate(out, n, out.length - n);
+        }
+        return n;
+    }
+
     @Test
     void neverEndedInstancesAreCollected() throws InterruptedException {
         // Every instance holds ~260 KiB; without the engine being released to the collector
