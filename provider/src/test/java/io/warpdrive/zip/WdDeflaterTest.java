@@ -304,7 +304,7 @@ class WdDeflaterTest {
     /**
      * The issue's budget: at most 300 KiB of heap per deflater, counting everything it allocates
      * while it compresses (window, hash chains, pending output, trees, scratch for direct
-     * buffers), besides the caller's buffers. Deflater states of ended instances are pooled, so
+     * buffers, the spill of a window rebase after a reset), besides the caller's buffers. Deflater states of ended instances are pooled, so
      * the pool is drained first by live instances: the measured one must build its own state.
      * Its output is checked against java.util.zip's for the same calls.
      */
@@ -354,13 +354,23 @@ class WdDeflaterTest {
     }
 
     /**
-     * Array and direct-buffer input, a level and strategy change mid-stream, a sync flush and
-     * the finish; returns the bytes written to out.
+     * A small message and a reset (the next stream then starts higher in the window and must
+     * move back down when the input needs the room), array and direct-buffer input, a level and
+     * strategy change mid-stream, a sync flush and the finish; returns the bytes written to out
+     * by the second stream.
      */
     private static int runAllPaths(Deflater d, byte[] data, ByteBuffer direct, byte[] out) {
+        d.setInput(data, 0, 1000);
+        d.finish();
+        while (!d.finished()) {
+            d.deflate(out);
+        }
+        d.reset();
+        d.setInput(data, 0, 1000);
+        int n = d.deflate(out, 0, out.length, Deflater.NO_FLUSH);
         int half = data.length / 2;
-        d.setInput(data, 0, half);
-        int n = d.deflate(out, 0, out.length, Deflater.SYNC_FLUSH);
+        d.setInput(data, 1000, half - 1000);
+        n += d.deflate(out, n, out.length - n, Deflater.SYNC_FLUSH);
         d.setLevel(9);
         d.setStrategy(Deflater.FILTERED);
         direct.position(half);

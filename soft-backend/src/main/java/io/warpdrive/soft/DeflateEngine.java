@@ -75,12 +75,9 @@ final class DeflateEngine {
         BlockWriter.init(s);
 
         // lm_init: empty window and chains, table parameters for the level.
-        DeflateWindow.clearHash(s);
+        DeflateWindow.restart(s);
         setLevelParameters(s, s.level);
-        s.strstart = 0;
-        s.blockStart = 0;
         s.lookahead = 0;
-        s.insert = 0;
         s.matchLength = MIN_MATCH - 1;
         s.prevLength = MIN_MATCH - 1;
         s.matchAvailable = false;
@@ -179,11 +176,11 @@ final class DeflateEngine {
                     // SYNC or FULL: an empty stored block byte-aligns the stream (00 00 ff ff).
                     BlockWriter.storedBlock(s, null, 0, 0, false);
                     if (flush == FULL_FLUSH) {
-                        DeflateWindow.clearHash(s); // forget history
+                        // Forget history; with nothing buffered, also start over at position 0.
                         if (s.lookahead == 0) {
-                            s.strstart = 0;
-                            s.blockStart = 0;
-                            s.insert = 0;
+                            DeflateWindow.restart(s);
+                        } else {
+                            DeflateWindow.clearHash(s);
                         }
                     }
                 }
@@ -225,12 +222,12 @@ final class DeflateEngine {
             levelFlags = 3;
         }
         header |= levelFlags << 6;
-        if (s.strstart != 0) {
+        if (s.strstart != s.base) {
             header |= PRESET_DICT;
         }
         header += 31 - (header % 31);
         BitWriter.putShortMSB(s, header);
-        if (s.strstart != 0) {
+        if (s.strstart != s.base) {
             BitWriter.putShortMSB(s, s.adler >>> 16);
             BitWriter.putShortMSB(s, s.adler & 0xffff);
         }
@@ -294,10 +291,7 @@ final class DeflateEngine {
 
         if (len >= W_SIZE) {
             if (wrap == 0) { // zlib mode starts from an empty window anyway
-                DeflateWindow.clearHash(s);
-                s.strstart = 0;
-                s.blockStart = 0;
-                s.insert = 0;
+                DeflateWindow.restart(s);
             }
             off += len - W_SIZE; // only the tail can be reached
             len = W_SIZE;

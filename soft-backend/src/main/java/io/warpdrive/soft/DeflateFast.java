@@ -48,6 +48,8 @@ final class DeflateFast {
                     break;
                 }
             }
+            // Chain entries at or below base are NIL (read here: fillWindow may rebase).
+            final int base = s.base;
             int strstart = s.strstart;
             int lookahead = s.lookahead;
             int insH = s.insH;
@@ -70,7 +72,7 @@ final class DeflateFast {
                     prev[strstart & W_MASK] = (char) hashHead;
                     head[insH] = (char) strstart;
                 }
-                if (hashHead != NIL && strstart - hashHead <= MAX_DIST) {
+                if (hashHead > base && strstart - hashHead <= MAX_DIST) {
                     matchLength = DeflateMatchFinder.longestMatch(s, hashHead, strstart, prevLength, lookahead);
                 }
                 if (matchLength >= MIN_MATCH) {
@@ -128,6 +130,6 @@ final class DeflateFast {
                 }
             }
         }
-        return DeflatePass.endOfInput(s, flush, s.strstart < MIN_MATCH - 1 ? s.strstart : MIN_MATCH - 1);
+        return DeflatePass.endOfInput(s, flush, Math.min(s.strstart - s.base, MIN_MATCH - 1));
     }
 }

@@ -51,7 +51,7 @@ final class DeflateMatchFinder {
         final int chainLength = bestLen >= s.goodMatch ? s.maxChainLength >> 2 : s.maxChainLength;
         // Never look past the input: this is what makes the output deterministic.
         final int niceMatch = Math.min(s.niceMatch, lookahead);
-        final int limit = Math.max(scan - MAX_DIST, NIL);
+        final int limit = Math.max(scan - MAX_DIST, s.base);
         final short scanStart = (short) LE_SHORT.get(w, scan);
         int screen = screen(bestLen);
         int offs = screen >> SCREEN_SHIFT_BITS;
@@ -110,7 +110,7 @@ final class DeflateMatchFinder {
         final char[] prev = s.prev;
         int n = bestLen >= s.goodMatch ? s.maxChainLength >> 2 : s.maxChainLength;
         final int niceMatch = Math.min(s.niceMatch, lookahead);
-        final int limit = Math.max(scan - MAX_DIST, NIL);
+        final int limit = Math.max(scan - MAX_DIST, s.base);
         final short scanStart = (short) LE_SHORT.get(w, scan);
         int screen = screen(bestLen);
         int scanKey = screened(w, scan, screen);

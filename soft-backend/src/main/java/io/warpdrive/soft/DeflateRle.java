@@ -27,7 +27,7 @@ final class DeflateRle {
                 }
             }
             s.matchLength = 0;
-            if (s.lookahead >= MIN_MATCH && s.strstart > 0) {
+            if (s.lookahead >= MIN_MATCH && s.strstart > s.base) {
                 int scan = s.strstart - 1;
                 byte prev = w[scan];
                 if (prev == w[scan + 1] && prev == w[scan + 2] && prev == w[scan + 3]) {

@@ -47,6 +47,8 @@ final class DeflateSlow {
                     break;
                 }
             }
+            // Chain entries at or below base are NIL (read here: fillWindow may rebase).
+            final int base = s.base;
             int strstart = s.strstart;
             int lookahead = s.lookahead;
             int insH = s.insH;
@@ -77,7 +79,7 @@ final class DeflateSlow {
                 prevMatch = matchStart;
                 matchLength = MIN_MATCH - 1;
 
-                if (hashHead != NIL && prevLength < maxLazy && strstart - hashHead <= MAX_DIST) {
+                if (hashHead > base && prevLength < maxLazy && strstart - hashHead <= MAX_DIST) {
                     s.matchStart = matchStart;
                     matchLength = DeflateMatchFinder.longestMatchLazy(s, hashHead, strstart, prevLength, lookahead,
                             filtered);
@@ -166,6 +168,6 @@ final class DeflateSlow {
             BlockWriter.tallyLit(s, c);
             s.matchAvailable = false;
         }
-        return DeflatePass.endOfInput(s, flush, s.strstart < MIN_MATCH - 1 ? s.strstart : MIN_MATCH - 1);
+        return DeflatePass.endOfInput(s, flush, Math.min(s.strstart - s.base, MIN_MATCH - 1));
     }
 }

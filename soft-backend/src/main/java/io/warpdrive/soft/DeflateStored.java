@@ -36,6 +36,9 @@ final class DeflateStored {
     private static final int MAX_STORED = 65535;
 
     static int deflate(DeflaterState s, int flush) {
+        if (s.base != 0) {
+            DeflateWindow.rebase(s); // stored blocks work in zlib's own window positions
+        }
         // Smallest worthy block when not flushing: 32K with the default memLevel.
         int minBlock = Math.min(PENDING_BUF_SIZE - 5, W_SIZE);
         boolean last = false;

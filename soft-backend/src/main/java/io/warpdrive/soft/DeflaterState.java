@@ -138,13 +138,20 @@ final class DeflaterState {
     int matches;
 
     /**
-     * Exclusive bound on window positions whose strings may sit in {@link #head}, kept so that
-     * a clear can zero just those slots (rehashing the window bytes) instead of all 32K; valid
-     * only while {@link #headClearExact} holds.
+     * False once window bytes below the data end were overwritten (a slide, a stored pass):
+     * until then every string in {@link #head} is a window position below the data end that
+     * hashes to the slot it sits in, and the next clear can be exact or skipped.
      */
-    int headDirtyEnd;
-    /** False once window bytes below headDirtyEnd were overwritten: the next clear is full. */
     boolean headClearExact;
+    /**
+     * The window position that stands for zlib's position 0 (its NIL) in this stream; 0 but
+     * after a restart that skipped the hash clear (see {@link DeflateWindow#restart}). Every
+     * chain entry at or below it is history from before the restart and counts as NIL; every
+     * position zlib would see as p is p + base here.
+     */
+    int base;
+    /** The low end of prev while {@link DeflateWindow#rebase} rotates it; made on first use. */
+    char[] rebaseSpill;
 
     // ---- parameters ----
     int level;
