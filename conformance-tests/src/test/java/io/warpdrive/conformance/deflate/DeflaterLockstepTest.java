@@ -4,6 +4,7 @@
  */
 package io.warpdrive.conformance.deflate;
 
+import io.warpdrive.conformance.harness.Gen;
 import io.warpdrive.conformance.harness.Property;
 import io.warpdrive.zip.Backend;
 import io.warpdrive.zip.WdDeflater;
@@ -39,6 +40,16 @@ class DeflaterLockstepTest {
     void largeStreamsMatchJdkCallByCall() {
         DeflaterLockstep lockstep = new DeflaterLockstep(WdDeflater::new, Inflater::new);
         Property.forAll(DeflaterScript.gen(300_000)).check(lockstep::run);
+    }
+
+    /**
+     * A reused deflater's restarts: small messages separated by reset(), then a stream that
+     * needs the whole window (see {@link RestartScripts}).
+     */
+    @Test
+    void smallMessagesThenAWholeWindowMatchJdkCallByCall() {
+        DeflaterLockstep lockstep = new DeflaterLockstep(WdDeflater::new, Inflater::new);
+        Property.forAll(Gen.of(RestartScripts::script, DeflaterScript::shrinks)).check(lockstep::run);
     }
 
     /** The same scripts, read back with WdInflater instead of java.util.zip.Inflater. */

@@ -1,5 +1,5 @@
 /*
- * A reused deflater's restarts, call by call against java.util.zip: runs of small messages
+ * Scripts for a reused deflater's restarts, run call by call against java.util.zip: runs of small messages
  * separated by reset() (the soft engine skips the hash clear there and starts the next stream
  * higher in its window), then one stream that needs the whole window, taken in large or small
  * chunks, with level (0 included), strategy and dictionary changes and every flush on the way.
@@ -17,35 +17,14 @@ import io.warpdrive.conformance.deflate.DeflaterScript.SetDictionary;
 import io.warpdrive.conformance.deflate.DeflaterScript.SetInput;
 import io.warpdrive.conformance.deflate.DeflaterScript.SetLevel;
 import io.warpdrive.conformance.deflate.DeflaterScript.SetStrategy;
-import io.warpdrive.conformance.harness.Gen;
-import io.warpdrive.conformance.harness.Property;
-import io.warpdrive.zip.Backend;
-import io.warpdrive.zip.WdDeflater;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.zip.Deflater;
-import java.util.zip.Inflater;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
-class DeflaterRestartTest {
-
-    @BeforeAll
-    static void softBackend() {
-        Backend.setDefault(Backend.SOFT);
-    }
-
-    @AfterAll
-    static void configuredBackend() {
-        Backend.setDefault(null);
-    }
-
-    @Test
-    void smallMessagesThenAWholeWindowMatchJdkCallByCall() {
-        DeflaterLockstep lockstep = new DeflaterLockstep(WdDeflater::new, Inflater::new);
-        Property.forAll(Gen.of(DeflaterRestartTest::script, DeflaterScript::shrinks)).check(lockstep::run);
+/** Generates the restart scripts for {@link DeflaterLockstepTest}. */
+final class RestartScripts {
+    private RestartScripts() {
     }
 
     static DeflaterScript script(RandomGenerator r) {
