@@ -114,6 +114,12 @@ public final class HisiQp implements AutoCloseable {
     private volatile long avgWaitNanos;
     /** Set once; every later call fails with it. */
     private volatile QueueException failure;
+    /**
+     * Set by the thread that set {@link #failure}, once PUT_Q has returned: from then on the
+     * device writes nothing more, into the rings or into any request's buffers. A failed request
+     * goes back to its owner (who reuses its buffers) only after this, whoever notices first.
+     */
+    private volatile boolean quiesced;
     /** Reaps for async requests while any is outstanding; started on first use. */
     private Thread asyncReaper;
     private final Object reaperLock = new Object();
@@ -261,10 +267,15 @@ public final class HisiQp implements AutoCloseable {
             // Publish the SQE before the doorbell: the channel's store is a release store and
             // the SQE stores above precede it in program order (UADK issues a full barrier here).
             channel.doorbell(doorbell.offset, doorbell.encode(qn, QmLayout.DB_CMD_SQ, sqTail, 0));
-            if (failure != null && inflight.compareAndSet(slot, r, null)) {
-                // fail() swept inflight before r was stored: nobody else will finish it
-                outstanding.decrementAndGet();
-                r.finish(failure);
+            if (failure != null) {
+                // The doorbell may have reached the device before PUT_Q: r is not over until
+                // the queue is stopped. Then, if fail() swept inflight before r was stored,
+                // nobody else will finish it.
+                awaitQuiesced();
+                if (inflight.compareAndSet(slot, r, null)) {
+                    outstanding.decrementAndGet();
+                    r.finish(failure);
+                }
             }
             return r;
         } finally {
@@ -321,6 +332,9 @@ public final class HisiQp implements AutoCloseable {
                 }
             }
             if (failure != null) {
+                // Not before the device is stopped: until PUT_Q returns it may still execute r
+                // and write into the buffers its owner would reuse on our return.
+                awaitQuiesced();
                 // fail() finished everything it found in inflight; r is either among those, being
                 // completed by a reaper right now, or was stored after fail() swept: take it then.
                 if (inflight.compareAndSet(r.slot, r, null)) {
@@ -433,22 +447,33 @@ public final class HisiQp implements AutoCloseable {
         return n;
     }
 
-    /** Ends the queue: every outstanding request fails with the same cause. */
+    /**
+     * Ends the queue: every outstanding request fails with the same cause. Returns only once
+     * the device is stopped, also when another thread got here first.
+     */
     private void fail(QueueException.Kind kind, String message) {
+        boolean first;
         synchronized (this) {
-            if (failure != null) {
-                return;
+            first = failure == null;
+            if (first) {
+                failure = new QueueException(kind, message);
             }
-            failure = new QueueException(kind, message);
         }
-        // Stop the device before anyone learns of the failure: PUT_Q returns once the hardware
-        // no longer works on this queue, so the buffers of the requests failed below can be
-        // reused without a late DMA write landing in them (the queue is only closed, and its
-        // regions unmapped, when the pool replaces it).
+        if (!first) {
+            awaitQuiesced();
+            return;
+        }
+        // Stop the device before any request learns of the failure: PUT_Q returns once the
+        // hardware no longer works on this queue, so the buffers of the requests failed below can
+        // be reused without a late DMA write landing in them (the queue is only closed, and its
+        // regions unmapped, when the pool replaces it). Threads that see the failure before
+        // PUT_Q returned wait for quiesced.
         try {
             channel.put();
         } catch (RuntimeException e) {
             // the queue is already beyond use; the failure below is what callers need
+        } finally {
+            quiesced = true;
         }
         for (int i = 0; i < sqDepth; i++) {
             Request r = inflight.getAndSet(i, null);
@@ -495,6 +520,16 @@ public final class HisiQp implements AutoCloseable {
             while (outstanding.get() > 0 && failure == null && completed.get() == before) {
                 reapOrSleep(deadline, null, MAX_SLEEP_NANOS);
             }
+        }
+    }
+
+    /**
+     * Waits until the thread that set {@link #failure} has put the queue (a few system calls at
+     * most; it needs none of the locks a caller of this may hold).
+     */
+    private void awaitQuiesced() {
+        while (!quiesced) {
+            LockSupport.parkNanos(10_000);
         }
     }
 
