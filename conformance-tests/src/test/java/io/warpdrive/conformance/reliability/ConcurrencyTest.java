@@ -152,18 +152,22 @@ class ConcurrencyTest {
         }
     }
 
-    /** Bounded soak: many threads with a fault every few hundred requests (-Dreliability.soakSeconds). */
+    /**
+     * Bounded soak: many threads with a fault every few hundred requests (-Dreliability.soakSeconds),
+     * one round per kind of fault the emulated engine has, hostile ones included, in turn.
+     */
     @Test
     void soak() throws Exception {
         // Reported as skipped in the default run (the short tests above cover it); -Plong: 300 s.
         assumeTrue(SOAK_SECONDS > 0, "soak off: -Dreliability.soakSeconds=N or -Plong");
         AtomicLong faults = new AtomicLong();
-        FaultPlan.Fault[] kinds = {FaultPlan.Fault.ERROR_STATUS, FaultPlan.Fault.BAD_PRODUCED, FaultPlan.Fault.STOP_QUEUE,
-            FaultPlan.Fault.WRONG_SLOT, FaultPlan.Fault.NO_COMPLETION};
+        FaultPlan.Fault[] kinds = FaultPlan.Fault.values();
+        // Every kind gets a round within the soak time (at least 5 s each).
+        long roundSeconds = Math.max(5, Math.min(30, SOAK_SECONDS / kinds.length));
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SOAK_SECONDS);
-        for (int round = 0; System.nanoTime() < end; round++) {
+        for (int round = 0; System.nanoTime() < end || round < kinds.length; round++) {
             Emulated.install(FaultPlan.create().every(300 + round % 97, kinds[round % kinds.length]));
-            manyThreads(8, Math.min(30, SOAK_SECONDS), 1);
+            manyThreads(8, roundSeconds, 1);
             faults.incrementAndGet();
         }
         Emulated.install(null);
