@@ -1,6 +1,9 @@
 package io.warpdrive.accel.queue;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -38,6 +41,7 @@ import java.util.Arrays;
  * <p>Not thread-safe.
  */
 public final class ZipSqe {
+    private static final VarHandle INT_LE = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     /** Bytes in a descriptor. */
     public static final int SIZE = 128;
 
@@ -129,19 +133,34 @@ public final class ZipSqe {
         }
     }
 
-    /** Reads all 32 words from {@code off}. */
+    /**
+     * Reads all 32 words from {@code off}, the status word (dw3) first and with acquire: a
+     * status other than {@link #ST_NOT_WRITTEN} shows every result word the device stored
+     * before it (see {@link #storeResult}).
+     */
     public ZipSqe load(ByteBuffer region, int off) {
+        dw[3] = (int) INT_LE.getAcquire(region, off + 12);
         for (int i = 0; i < 32; i++) {
-            dw[i] = region.getInt(off + 4 * i);
+            if (i != 3) {
+                dw[i] = region.getInt(off + 4 * i);
+            }
         }
         return this;
     }
 
-    /** Device side: writes back the words the hardware updates (0-3, 9, 14, 15, 28-31). */
+    /**
+     * Device side: writes back the words the hardware updates (0-3, 9, 14, 15, 28-31), the status
+     * word last and with release. A driver can read the slot before any CQE publishes it (a stale
+     * CQE whose phase bit flipped names the slot being written); it then sees either the
+     * sentinel status or all of the results, never a written status beside a stale checksum.
+     */
     public void storeResult(ByteBuffer region, int off) {
         for (int i : RESULT_WORDS) {
-            region.putInt(off + 4 * i, dw[i]);
+            if (i != 3) {
+                region.putInt(off + 4 * i, dw[i]);
+            }
         }
+        INT_LE.setRelease(region, off + 12, dw[3]);
     }
 
     private static final int[] RESULT_WORDS = {0, 1, 2, 3, 9, 14, 15, 28, 29, 30, 31};
