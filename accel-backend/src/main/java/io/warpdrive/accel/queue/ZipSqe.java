@@ -42,6 +42,8 @@ import java.util.Arrays;
  */
 public final class ZipSqe {
     private static final VarHandle INT_LE = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    /** dw3, status and lstblk: the word that publishes a slot's results. */
+    private static final int STATUS_WORD = 3;
     /** Bytes in a descriptor. */
     public static final int SIZE = 128;
 
@@ -139,9 +141,9 @@ public final class ZipSqe {
      * before it (see {@link #storeResult}).
      */
     public ZipSqe load(ByteBuffer region, int off) {
-        dw[3] = (int) INT_LE.getAcquire(region, off + 12);
+        dw[STATUS_WORD] = (int) INT_LE.getAcquire(region, off + 4 * STATUS_WORD);
         for (int i = 0; i < 32; i++) {
-            if (i != 3) {
+            if (i != STATUS_WORD) {
                 dw[i] = region.getInt(off + 4 * i);
             }
         }
@@ -156,11 +158,11 @@ public final class ZipSqe {
      */
     public void storeResult(ByteBuffer region, int off) {
         for (int i : RESULT_WORDS) {
-            if (i != 3) {
+            if (i != STATUS_WORD) {
                 region.putInt(off + 4 * i, dw[i]);
             }
         }
-        INT_LE.setRelease(region, off + 12, dw[3]);
+        INT_LE.setRelease(region, off + 4 * STATUS_WORD, dw[STATUS_WORD]);
     }
 
     private static final int[] RESULT_WORDS = {0, 1, 2, 3, 9, 14, 15, 28, 29, 30, 31};
