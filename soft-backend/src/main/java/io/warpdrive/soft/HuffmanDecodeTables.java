@@ -81,6 +81,8 @@ final class HuffmanDecodeTables {
     static final class Scratch {
         /** Number of codes of each length 0..15 not yet placed in the table. */
         final int[] count = new int[MAX_BITS + 1];
+        /** Four interleaved histograms of code lengths (see countLengths). */
+        final int[] count4 = new int[4 * (MAX_BITS + 1)];
         /** Start of each length's run in {@link #sorted}. */
         final int[] offsets = new int[MAX_BITS + 2];
         /** Symbols sorted by code length, then by symbol value: canonical code order. */
@@ -111,10 +113,7 @@ final class HuffmanDecodeTables {
      */
     static int build(int[] table, short[] lens, int off, int n, int kind, Scratch s) {
         final int[] count = s.count;
-        java.util.Arrays.fill(count, 0);
-        for (int i = 0; i < n; i++) {
-            count[lens[off + i]]++;
-        }
+        countLengths(lens, off, n, s);
         int max = MAX_BITS;
         while (max >= 1 && count[max] == 0) {
             max--;
@@ -135,55 +134,64 @@ final class HuffmanDecodeTables {
                 return -1;
             }
         }
-        if (left > 0) {
-            if (kind == KIND_PRECODE || max != 1) {
-                return -1;
-            }
-            // A lone one-bit code: the other half of the table is the missing code, one bit long.
-            java.util.Arrays.fill(table, 0, rootSize, invalidOneBit);
+        if (left > 0 && (kind == KIND_PRECODE || max != 1)) {
+            return -1;
         }
 
+        // Canonical order: by length, then by symbol.
         final int[] offsets = s.offsets;
-        final short[] sorted = s.sorted;
         offsets[1] = 0;
         for (int len = 1; len <= MAX_BITS; len++) {
             offsets[len + 1] = offsets[len] + count[len];
         }
+        final short[] sorted = s.sorted;
         for (int sym = 0; sym < n; sym++) {
             int len = lens[off + sym];
             if (len != 0) {
                 sorted[offsets[len]++] = (short) sym;
             }
         }
-        final int total = offsets[MAX_BITS + 1];
 
-        int code = 0;            // canonical code of the current symbol, most significant bit first
-        int codeLen = 0;         // its length
-        int subPrefix = -1;      // root index of the subtable being filled
-        int subStart = 0;        // where that subtable starts in table[]
-        int subBits = 0;         // its index width
-        int next = rootSize;     // first free entry after the root table
+        // Codes up to the root width, shortest first, in a table that doubles as the length
+        // grows: a code of length len has one slot in a table of 2^len entries (its bits
+        // reversed), and each doubling copies the table onto its upper half, which repeats every
+        // shorter code at all the slots whose low bits are its code. So every code is stored
+        // once and the rest is bulk copying, instead of a strided fill per code. The first two
+        // slots start as the missing code of an incomplete (lone one-bit) code; a complete code
+        // overwrites every root slot, with a code or with a subtable pointer below.
+        table[0] = invalidOneBit;
+        table[1] = invalidOneBit;
+        int size = 2;
+        int code = 0;            // next canonical code of the current length, most significant bit first
+        int i = 0;               // next symbol in sorted[]
         int literals = 0;        // literals recorded for pairing
-        for (int i = 0; i < total; i++) {
-            int sym = sorted[i];
-            int len = lens[off + sym];
-            if (codeLen != 0) {
-                code = (code + 1) << (len - codeLen);
+        for (int len = 1; len <= root; len++) {
+            if (len > 1) {
+                System.arraycopy(table, 0, table, size, size);
+                size <<= 1;
             }
-            codeLen = len;
-            int reversed = Integer.reverse(code) >>> (32 - len);
-            int entry = entryFor(kind, sym);
-            if (len <= root) {
+            for (int k = count[len]; k > 0; k--) {
+                int sym = sorted[i++];
+                int reversed = Integer.reverse(code++) >>> (32 - len);
                 if (kind == KIND_LITLEN && sym < 256 && len < root) {
                     s.literalSyms[literals] = (short) sym;
                     s.literalLens[literals] = (byte) len;
                     s.literalCodes[literals++] = (short) reversed;
                 }
-                int e = withLength(entry, len);
-                for (int j = reversed; j < rootSize; j += 1 << len) {
-                    table[j] = e;
-                }
-            } else {
+                table[reversed] = withLength(entryFor(kind, sym), len);
+            }
+            code <<= 1;
+        }
+
+        // Longer codes go to subtables, one per root slot that they share.
+        int subPrefix = -1;      // root index of the subtable being filled
+        int subStart = 0;        // where that subtable starts in table[]
+        int subBits = 0;         // its index width
+        int next = rootSize;     // first free entry after the root table
+        for (int len = root + 1; len <= max; len++) {
+            while (count[len] > 0) {
+                int sym = sorted[i++];
+                int reversed = Integer.reverse(code++) >>> (32 - len);
                 int prefix = reversed & (rootSize - 1);
                 if (prefix != subPrefix) {
                     // Size the subtable to hold every remaining code that shares this prefix:
@@ -205,17 +213,42 @@ final class HuffmanDecodeTables {
                     table[prefix] = SUBTABLE | root | (subBits << CODE_LEN_SHIFT) | (subStart << VALUE_SHIFT);
                 }
                 int subLen = len - root;
-                int e = withLength(entry, subLen);
+                int e = withLength(entryFor(kind, sym), subLen);
                 for (int j = reversed >>> root; j < 1 << subBits; j += 1 << subLen) {
                     table[subStart + j] = e;
                 }
+                count[len]--; // after sizing: a new subtable must count the code that opens it
             }
-            count[len]--; // after sizing: a new subtable must count the code that opens it
+            code <<= 1;
         }
         if (literals > 0) {
             pairLiterals(table, root, s, literals);
         }
         return root;
+    }
+
+    /**
+     * Counts the code lengths into {@code s.count}. Four interleaved histograms, summed at the
+     * end: with one, runs of equal lengths (most of a small block's lengths are 0) make every
+     * increment wait for the store of the one before.
+     */
+    private static void countLengths(short[] lens, int off, int n, Scratch s) {
+        final int[] c4 = s.count4;
+        java.util.Arrays.fill(c4, 0);
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            c4[lens[off + i]]++;
+            c4[16 + lens[off + i + 1]]++;
+            c4[32 + lens[off + i + 2]]++;
+            c4[48 + lens[off + i + 3]]++;
+        }
+        for (; i < n; i++) {
+            c4[lens[off + i]]++;
+        }
+        final int[] count = s.count;
+        for (int len = 0; len <= MAX_BITS; len++) {
+            count[len] = c4[len] + c4[16 + len] + c4[32 + len] + c4[48 + len];
+        }
     }
 
     /**

@@ -375,6 +375,18 @@ final class Inflate {
                             break;
                         }
                     }
+                    s.hold = hold;
+                    s.bits = bits;
+                    s.inPos = inPos;
+                    s.outPos = outPos;
+                    InflateTail.run(s, in, inEnd, out, outOff, outEnd);
+                    hold = s.hold;
+                    bits = s.bits;
+                    inPos = s.inPos;
+                    outPos = s.outPos;
+                    if (s.mode != LEN) {
+                        break;
+                    }
                     long found;
                     while ((found = lookup(s.litlenTable, s.litlenBits, hold, bits)) < 0) {
                         if (inPos == inEnd) break leave;

@@ -208,7 +208,7 @@ final class InflateFast {
      * Copies a match whose first {@code back} bytes lie in the window (output of earlier calls) and
      * whose rest, if any, continues at the start of this call's output. Caller checked back <= whave.
      */
-    private static int copyFromWindow(InflateState s, int back, int length, byte[] out, int outStart, int outPos) {
+    static int copyFromWindow(InflateState s, int back, int length, byte[] out, int outStart, int outPos) {
         final byte[] window = s.window;
         int from = s.wnext - back;
         if (from < 0) {
