@@ -1,5 +1,9 @@
 package io.warpdrive.soft;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Builds the decode tables of a canonical Huffman code from its code lengths, and decides, with
  * zlib's rules, which sets of lengths are acceptable.
@@ -47,6 +51,9 @@ package io.warpdrive.soft;
 final class HuffmanDecodeTables {
     private HuffmanDecodeTables() {
     }
+
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static final int DROP_MASK = 0x3f;
     static final int CODE_LEN_SHIFT = 8;
@@ -111,7 +118,7 @@ final class HuffmanDecodeTables {
      *         set (over-subscribed, or incomplete other than a lone one-bit code of a
      *         literal/length or distance code)
      */
-    static int build(int[] table, short[] lens, int off, int n, int kind, Scratch s) {
+    static int build(int[] table, byte[] lens, int off, int n, int kind, Scratch s) {
         final int[] count = s.count;
         countLengths(lens, off, n, s);
         int max = MAX_BITS;
@@ -172,7 +179,7 @@ final class HuffmanDecodeTables {
             }
             for (int k = count[len]; k > 0; k--) {
                 int sym = sorted[i++];
-                int reversed = Integer.reverse(code++) >>> (32 - len);
+                int reversed = DeflateTables.reverse(code++, len);
                 if (kind == KIND_LITLEN && sym < 256 && len < root) {
                     s.literalSyms[literals] = (short) sym;
                     s.literalLens[literals] = (byte) len;
@@ -191,7 +198,7 @@ final class HuffmanDecodeTables {
         for (int len = root + 1; len <= max; len++) {
             while (count[len] > 0) {
                 int sym = sorted[i++];
-                int reversed = Integer.reverse(code++) >>> (32 - len);
+                int reversed = DeflateTables.reverse(code++, len);
                 int prefix = reversed & (rootSize - 1);
                 if (prefix != subPrefix) {
                     // Size the subtable to hold every remaining code that shares this prefix:
@@ -228,19 +235,25 @@ final class HuffmanDecodeTables {
     }
 
     /**
-     * Counts the code lengths into {@code s.count}. Four interleaved histograms, summed at the
-     * end: with one, runs of equal lengths (most of a small block's lengths are 0) make every
-     * increment wait for the store of the one before.
+     * Counts the code lengths 1..15 into {@code s.count} (count[0] is not used). Groups of 8
+     * zero lengths, most of a small block's literal alphabet, are passed over with one 8-byte
+     * read. The rest go to four interleaved histograms, summed at the end: with one, runs of
+     * equal lengths make every increment wait for the store of the one before.
      */
-    private static void countLengths(short[] lens, int off, int n, Scratch s) {
+    private static void countLengths(byte[] lens, int off, int n, Scratch s) {
         final int[] c4 = s.count4;
         java.util.Arrays.fill(c4, 0);
         int i = 0;
-        for (; i + 4 <= n; i += 4) {
-            c4[lens[off + i]]++;
-            c4[16 + lens[off + i + 1]]++;
-            c4[32 + lens[off + i + 2]]++;
-            c4[48 + lens[off + i + 3]]++;
+        for (; i + 8 <= n; i += 8) {
+            if ((long) LONG_LE.get(lens, off + i) == 0) {
+                continue;
+            }
+            for (int j = off + i, end = j + 8; j < end; j += 4) {
+                c4[lens[j]]++;
+                c4[16 + lens[j + 1]]++;
+                c4[32 + lens[j + 2]]++;
+                c4[48 + lens[j + 3]]++;
+            }
         }
         for (; i < n; i++) {
             c4[lens[off + i]]++;

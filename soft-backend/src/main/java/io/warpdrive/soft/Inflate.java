@@ -9,6 +9,10 @@ import static io.warpdrive.soft.HuffmanDecodeTables.SUBTABLE;
 import static io.warpdrive.soft.HuffmanDecodeTables.VALUE_MASK;
 import static io.warpdrive.soft.HuffmanDecodeTables.VALUE_SHIFT;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The resumable inflater: a mode machine that can stop at any input or output byte and continue
  * on the next call, with zlib's observable behaviour (RFC 1950/1951).
@@ -39,6 +43,9 @@ import static io.warpdrive.soft.HuffmanDecodeTables.VALUE_SHIFT;
 final class Inflate {
     private Inflate() {
     }
+
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     // Modes. BAD must stay last: window updates are skipped from BAD on.
     static final int HEAD = 0;
@@ -252,14 +259,14 @@ final class Inflate {
                     break;
                 }
                 case LENLENS: {
-                    final short[] lens = s.lens;
+                    final byte[] lens = s.lens;
                     while (s.have < s.ncode) {
                         while (bits < 3) {
                             if (inPos == inEnd) break leave;
                             hold |= (in[inPos++] & 0xffL) << bits;
                             bits += 8;
                         }
-                        lens[InflateTables.CODE_LENGTH_ORDER[s.have++]] = (short) (hold & 7);
+                        lens[InflateTables.CODE_LENGTH_ORDER[s.have++]] = (byte) (hold & 7);
                         hold >>>= 3;
                         bits -= 3;
                     }
@@ -276,9 +283,18 @@ final class Inflate {
                     break;
                 }
                 case CODELENS: {
-                    final short[] lens = s.lens;
+                    final byte[] lens = s.lens;
                     final int[] pre = s.precodeTable;
                     final int total = s.nlen + s.ndist;
+                    if (inEnd - inPos >= 8 && s.have < total) {
+                        s.hold = hold;
+                        s.bits = bits;
+                        s.inPos = inPos;
+                        bulkCodeLengths(s, in, inEnd, total);
+                        hold = s.hold;
+                        bits = s.bits;
+                        inPos = s.inPos;
+                    }
                     boolean failed = false;
                     while (s.have < total) {
                         int e;
@@ -294,7 +310,7 @@ final class Inflate {
                         if (sym < 16) {
                             hold >>>= codeBits;
                             bits -= codeBits;
-                            lens[s.have++] = (short) sym;
+                            lens[s.have++] = (byte) sym;
                             continue;
                         }
                         // Repeat codes: zlib first gathers the code and its extra bits, then checks.
@@ -331,7 +347,7 @@ final class Inflate {
                             break;
                         }
                         while (repeat-- > 0) {
-                            lens[s.have++] = (short) value;
+                            lens[s.have++] = (byte) value;
                         }
                     }
                     if (failed) {
@@ -540,6 +556,62 @@ final class Inflate {
             ret = BUF_ERROR;
         }
         return ret;
+    }
+
+    /**
+     * Decodes code lengths (CODELENS) from 8-byte refills while at least 8 input bytes remain,
+     * up to {@code total}. Stops before a repeat that zlib rejects, leaving it to the mode
+     * machine to report, then gives back the whole bytes it did not use (never more than it
+     * pulled), so the mode machine goes on from zlib's state: after a finished code length
+     * zlib holds fewer than 8 bits. A refill gives at least 56 bits: four code lengths of at
+     * most 7 + 7 bits.
+     */
+    private static void bulkCodeLengths(InflateState s, byte[] in, int inEnd, int total) {
+        final byte[] lens = s.lens;
+        final int[] pre = s.precodeTable;
+        final int start = s.inPos;
+        int inPos = start;
+        long hold = s.hold;
+        int bits = s.bits;
+        int have = s.have;
+        refills:
+        while (inEnd - inPos >= 8) {
+            hold |= (long) LONG_LE.get(in, inPos) << bits;
+            inPos += (63 - bits) >>> 3;
+            bits |= 56;
+            for (int k = 0; k < 4; k++) {
+                if (have == total) {
+                    break refills;
+                }
+                int e = pre[(int) hold & (HuffmanDecodeTables.PRECODE_TABLE_SIZE - 1)];
+                int codeBits = codeLength(e);
+                int sym = value(e);
+                if (sym < 16) {
+                    hold >>>= codeBits;
+                    bits -= codeBits;
+                    lens[have++] = (byte) sym;
+                    continue;
+                }
+                int extraBits = sym == 16 ? 2 : sym == 17 ? 3 : 7;
+                int x = (int) (hold >>> codeBits) & ((1 << extraBits) - 1);
+                int repeat = sym == 18 ? 11 + x : 3 + x;
+                if ((sym == 16 && have == 0) || have + repeat > total) {
+                    break refills;
+                }
+                byte v = sym == 16 ? lens[have - 1] : 0;
+                hold >>>= codeBits + extraBits;
+                bits -= codeBits + extraBits;
+                java.util.Arrays.fill(lens, have, have + repeat, v);
+                have += repeat;
+            }
+        }
+        int unused = Math.min(bits >>> 3, inPos - start);
+        inPos -= unused;
+        bits -= unused << 3;
+        s.hold = hold & ((1L << bits) - 1);
+        s.bits = bits;
+        s.inPos = inPos;
+        s.have = have;
     }
 
     /**

@@ -53,7 +53,7 @@ final class InflateState {
     /** Code lengths read so far. */
     int have;
     /** Code lengths: precode lengths first, then literal/length followed by distance lengths. */
-    final short[] lens = new short[320];
+    final byte[] lens = new byte[320];
     /** Decode table of the code length code. */
     final int[] precodeTable = new int[HuffmanDecodeTables.PRECODE_TABLE_SIZE];
     /** Decode table storage for dynamic literal/length codes. */

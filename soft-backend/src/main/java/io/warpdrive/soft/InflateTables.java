@@ -46,7 +46,7 @@ final class InflateTables {
     static final int FIXED_DIST_BITS;
 
     static {
-        short[] lens = new short[320];
+        byte[] lens = new byte[320];
         int sym = 0;
         while (sym < 144) lens[sym++] = 8;
         while (sym < 256) lens[sym++] = 9;

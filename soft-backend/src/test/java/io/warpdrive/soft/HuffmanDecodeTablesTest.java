@@ -19,7 +19,7 @@ class HuffmanDecodeTablesTest {
         for (int trial = 0; trial < 3000; trial++) {
             int kind = trial % 2 == 0 ? HuffmanDecodeTables.KIND_LITLEN : HuffmanDecodeTables.KIND_DIST;
             int n = kind == HuffmanDecodeTables.KIND_LITLEN ? 257 + r.nextInt(30) : 2 + r.nextInt(29);
-            short[] lens = randomCompleteLengths(r, n, trial % 7 == 0);
+            byte[] lens = randomCompleteLengths(r, n, trial % 7 == 0);
             int[] table = new int[kind == HuffmanDecodeTables.KIND_LITLEN
                     ? HuffmanDecodeTables.LITLEN_TABLE_SIZE : HuffmanDecodeTables.DIST_TABLE_SIZE];
             int root = HuffmanDecodeTables.build(table, lens, 0, n, kind, new HuffmanDecodeTables.Scratch());
@@ -51,13 +51,13 @@ class HuffmanDecodeTablesTest {
         Random r = new Random(7);
         for (int trial = 0; trial < 5000; trial++) {
             int n = 1 + r.nextInt(30);
-            short[] lens = new short[n];
+            byte[] lens = new byte[n];
             for (int i = 0; i < n; i++) {
-                lens[i] = (short) (r.nextInt(3) == 0 ? 0 : 1 + r.nextInt(r.nextBoolean() ? 4 : 15));
+                lens[i] = (byte) (r.nextInt(3) == 0 ? 0 : 1 + r.nextInt(r.nextBoolean() ? 4 : 15));
             }
             long kraft = 0; // in units of 2^-15
             int max = 0;
-            for (short l : lens) {
+            for (byte l : lens) {
                 if (l != 0) {
                     kraft += 1L << (15 - l);
                     max = Math.max(max, l);
@@ -78,7 +78,7 @@ class HuffmanDecodeTablesTest {
 
     @Test
     void missingCodesDecodeAsOneBitErrors() {
-        short[] lens = {0, 1, 0};
+        byte[] lens = {0, 1, 0};
         int[] table = new int[HuffmanDecodeTables.DIST_TABLE_SIZE];
         assertEquals(1, HuffmanDecodeTables.build(table, lens, 0, 3, HuffmanDecodeTables.KIND_DIST,
                 new HuffmanDecodeTables.Scratch()));
@@ -117,7 +117,7 @@ class HuffmanDecodeTablesTest {
     }
 
     /** RFC 1951 3.2.2: bl_count, next_code, then codes in symbol order. */
-    private static int[] canonicalCodes(short[] lens, int n) {
+    private static int[] canonicalCodes(byte[] lens, int n) {
         int[] blCount = new int[16];
         for (int i = 0; i < n; i++) {
             blCount[lens[i]]++;
@@ -143,7 +143,7 @@ class HuffmanDecodeTablesTest {
      * replaces a leaf of length l by two of length l + 1) until there are as many leaves as
      * wanted symbols, never deeper than 15. With {@code deep}, prefer splitting the deepest leaf.
      */
-    private static short[] randomCompleteLengths(Random r, int n, boolean deep) {
+    private static byte[] randomCompleteLengths(Random r, int n, boolean deep) {
         int leaves = 2 + r.nextInt(n - 1);
         int[] depth = new int[leaves];
         int count = 1;
@@ -163,7 +163,7 @@ class HuffmanDecodeTablesTest {
             depth[pick]++;
             depth[count++] = depth[pick];
         }
-        short[] lens = new short[n];
+        byte[] lens = new byte[n];
         int[] slots = new int[n];
         for (int i = 0; i < n; i++) {
             slots[i] = i;
@@ -175,7 +175,7 @@ class HuffmanDecodeTablesTest {
             slots[j] = t;
         }
         for (int i = 0; i < leaves; i++) {
-            lens[slots[i]] = (short) depth[i];
+            lens[slots[i]] = (byte) depth[i];
         }
         return lens;
     }
