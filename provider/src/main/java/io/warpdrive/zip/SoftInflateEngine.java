@@ -2,7 +2,7 @@ package io.warpdrive.zip;
 
 import io.warpdrive.soft.SoftInflater;
 
-/** The pure-Java backend: a direct call into the soft engine, nothing to release. */
+/** The pure-Java backend: a direct call into the soft engine, whose state close() hands back to its pool. */
 final class SoftInflateEngine implements InflateEngine {
     private final SoftInflater inflater;
     /** Set by close(); lets tests see that end() or the Cleaner released the engine. */
@@ -49,8 +49,9 @@ final class SoftInflateEngine implements InflateEngine {
 
     @Override
     public void close() {
-        // Heap only: nothing to release but the reference, which the caller drops.
+        // Heap only: the state goes back to the soft backend's pool for the next inflater.
         closed = true;
+        inflater.end();
     }
 
     boolean isClosed() {

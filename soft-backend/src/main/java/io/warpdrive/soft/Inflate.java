@@ -82,6 +82,30 @@ final class Inflate {
     static final int FAST_MIN_INPUT = 16;
     static final int FAST_MIN_OUTPUT = 4 + 258;
 
+    /**
+     * Sets up a new or pooled state for a new stream: every field a stream reads before writing
+     * it gets a new state's value (zero), then inflateReset.
+     */
+    static void init(InflateState s, boolean zlibWrapper) {
+        s.zlibWrapper = zlibWrapper;
+        s.length = 0;
+        s.offset = 0;
+        s.extra = 0;
+        s.litlenBits = 0;
+        s.distBits = 0;
+        s.nlen = 0;
+        s.ndist = 0;
+        s.ncode = 0;
+        s.have = 0;
+        s.check = 0;
+        s.adler = 0;
+        s.inPos = 0;
+        s.outPos = 0;
+        s.consumed = 0;
+        s.produced = 0;
+        reset(s);
+    }
+
     static void reset(InflateState s) {
         s.mode = s.zlibWrapper ? HEAD : TYPE;
         s.last = false;

@@ -10,8 +10,8 @@ final class InflateState {
     static final int WSIZE = 32768;
 
     // ---- configuration ----
-    /** True for a zlib-wrapped stream (RFC 1950), false for raw DEFLATE. */
-    final boolean zlibWrapper;
+    /** True for a zlib-wrapped stream (RFC 1950), false for raw DEFLATE; set by Inflate.init. */
+    boolean zlibWrapper;
 
     // ---- where the decoder is ----
     /** Current mode, one of the {@link Inflate} mode constants. */
@@ -87,8 +87,7 @@ final class InflateState {
     /** Output bytes produced by the last call. */
     int produced;
 
-    InflateState(boolean zlibWrapper) {
-        this.zlibWrapper = zlibWrapper;
-        Inflate.reset(this);
+    /** A blank state; {@link Inflate#init} sets it up for a stream. */
+    InflateState() {
     }
 }

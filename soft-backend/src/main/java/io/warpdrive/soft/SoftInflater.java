@@ -26,11 +26,20 @@ public final class SoftInflater {
     /** No progress was possible: more input or more output room is needed. */
     public static final int BUF_ERROR = Inflate.BUF_ERROR;
 
-    private final InflateState state;
+    /** Null after {@link #end()}. */
+    private InflateState state;
 
     /** @param nowrap true for raw DEFLATE, false for the zlib wrapper */
     public SoftInflater(boolean nowrap) {
-        this.state = new InflateState(!nowrap);
+        this.state = InflateStatePool.acquire(!nowrap);
+    }
+
+    private InflateState state() {
+        InflateState st = state;
+        if (st == null) {
+            throw new IllegalStateException("SoftInflater has been ended");
+        }
+        return st;
     }
 
     /**
@@ -42,32 +51,32 @@ public final class SoftInflater {
     public int inflate(byte[] in, int inOff, int inLen, byte[] out, int outOff, int outLen) {
         Objects.checkFromIndexSize(inOff, inLen, in.length);
         Objects.checkFromIndexSize(outOff, outLen, out.length);
-        return Inflate.inflate(state, in, inOff, inLen, out, outOff, outLen);
+        return Inflate.inflate(state(), in, inOff, inLen, out, outOff, outLen);
     }
 
     /** Input bytes consumed by the last {@link #inflate} call. */
     public int consumed() {
-        return state.consumed;
+        return state().consumed;
     }
 
     /** Output bytes written by the last {@link #inflate} call. */
     public int produced() {
-        return state.produced;
+        return state().produced;
     }
 
     /** zlib's message for the corruption found, or null. Kept until {@link #reset()}, as zlib does. */
     public String message() {
-        return state.msg;
+        return state().msg;
     }
 
     /** zlib's {@code strm->adler}: Adler-32 of the output so far, or the wanted dictionary id. */
     public int adler() {
-        return state.adler;
+        return state().adler;
     }
 
     /** True once the end of the stream was reached. */
     public boolean finished() {
-        return state.mode == Inflate.DONE;
+        return state().mode == Inflate.DONE;
     }
 
     /**
@@ -78,11 +87,28 @@ public final class SoftInflater {
      */
     public int setDictionary(byte[] dict, int off, int len) {
         Objects.checkFromIndexSize(off, len, dict.length);
-        return Inflate.setDictionary(state, dict, off, len);
+        return Inflate.setDictionary(state(), dict, off, len);
     }
 
     /** zlib's inflateReset: back to the start of a new stream with the same wrapper. */
     public void reset() {
-        Inflate.reset(state);
+        Inflate.reset(state());
+    }
+
+    /** True once {@link #end()} was called. */
+    public boolean isEnded() {
+        return state == null;
+    }
+
+    /**
+     * Releases the state (to a pool that new inflaters take from); further use throws
+     * IllegalStateException. Idempotent.
+     */
+    public void end() {
+        InflateState st = state;
+        if (st != null) {
+            state = null;
+            InflateStatePool.release(st);
+        }
     }
 }

@@ -109,7 +109,7 @@ public class SmallMessageBenchmark {
     private static final String[] EVENTS = {"login", "logout", "purchase", "view", "click", "search"};
 
     /** A JSON-like record of exactly n bytes: repeated keys, varying values. */
-    static byte[] json(SplittableRandom r, int n) {
+    public static byte[] json(SplittableRandom r, int n) {
         StringBuilder sb = new StringBuilder(n + 128);
         sb.append("{\"events\":[");
         while (sb.length() < n) {
