@@ -168,6 +168,12 @@ final class HuffmanDecodeTables {
         // overwrites every root slot, with a code or with a subtable pointer below.
         table[0] = invalidOneBit;
         table[1] = invalidOneBit;
+        final int[] entries = InflateTables.ENTRIES[kind];
+        // Literals shorter than the root are recorded for pairing.
+        final int literalEnd = kind == KIND_LITLEN ? 256 : 0;
+        final short[] literalSyms = s.literalSyms;
+        final byte[] literalLens = s.literalLens;
+        final short[] literalCodes = s.literalCodes;
         int size = 2;
         int code = 0;            // next canonical code of the current length, most significant bit first
         int i = 0;               // next symbol in sorted[]
@@ -180,12 +186,12 @@ final class HuffmanDecodeTables {
             for (int k = count[len]; k > 0; k--) {
                 int sym = sorted[i++];
                 int reversed = DeflateTables.reverse(code++, len);
-                if (kind == KIND_LITLEN && sym < 256 && len < root) {
-                    s.literalSyms[literals] = (short) sym;
-                    s.literalLens[literals] = (byte) len;
-                    s.literalCodes[literals++] = (short) reversed;
+                if (sym < literalEnd && len < root) {
+                    literalSyms[literals] = (short) sym;
+                    literalLens[literals] = (byte) len;
+                    literalCodes[literals++] = (short) reversed;
                 }
-                table[reversed] = withLength(entryFor(kind, sym), len);
+                table[reversed] = withLength(entries[sym], len);
             }
             code <<= 1;
         }
@@ -220,7 +226,7 @@ final class HuffmanDecodeTables {
                     table[prefix] = SUBTABLE | root | (subBits << CODE_LEN_SHIFT) | (subStart << VALUE_SHIFT);
                 }
                 int subLen = len - root;
-                int e = withLength(entryFor(kind, sym), subLen);
+                int e = withLength(entries[sym], subLen);
                 for (int j = reversed >>> root; j < 1 << subBits; j += 1 << subLen) {
                     table[subStart + j] = e;
                 }
@@ -289,6 +295,15 @@ final class HuffmanDecodeTables {
                 }
             }
         }
+    }
+
+    /** {@link #entryFor} of symbols 0..n-1 (see InflateTables.ENTRIES). */
+    static int[] entries(int kind, int n) {
+        int[] e = new int[n];
+        for (int sym = 0; sym < n; sym++) {
+            e[sym] = entryFor(kind, sym);
+        }
+        return e;
     }
 
     /** Adds the code length to an entry whose DROP field so far holds only the extra bits. */

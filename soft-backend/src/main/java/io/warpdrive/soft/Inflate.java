@@ -622,10 +622,14 @@ final class Inflate {
                 if ((sym == 16 && have == 0) || have + repeat > total) {
                     break refills;
                 }
-                byte v = sym == 16 ? lens[have - 1] : 0;
+                long v = sym == 16 ? (lens[have - 1] & 0xffL) * 0x0101010101010101L : 0;
                 hold >>>= codeBits + extraBits;
                 bits -= codeBits + extraBits;
-                java.util.Arrays.fill(lens, have, have + repeat, v);
+                // 8 lengths per store; up to 7 past the run, into slots written later (or
+                // never read: lens has 8 spare bytes after the largest total, 316).
+                for (int j = have; j < have + repeat; j += 8) {
+                    LONG_LE.set(lens, j, v);
+                }
                 have += repeat;
             }
         }

@@ -52,8 +52,11 @@ final class InflateState {
     int ncode;
     /** Code lengths read so far. */
     int have;
-    /** Code lengths: precode lengths first, then literal/length followed by distance lengths. */
-    final byte[] lens = new byte[320];
+    /**
+     * Code lengths: precode lengths first, then literal/length followed by distance lengths
+     * (at most 286 + 30), and 8 spare bytes for the 8-byte stores of repeated lengths.
+     */
+    final byte[] lens = new byte[328];
     /** Decode table of the code length code. */
     final int[] precodeTable = new int[HuffmanDecodeTables.PRECODE_TABLE_SIZE];
     /** Decode table storage for dynamic literal/length codes. */

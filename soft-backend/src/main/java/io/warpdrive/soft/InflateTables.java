@@ -38,6 +38,18 @@ final class InflateTables {
     };
 
     /** Decode table of the fixed literal/length code (288 symbols, 286 and 287 decode as invalid). */
+    /**
+     * Table entries without their code length, per symbol, by kind (precode, literal/length,
+     * distance): one load in the table builder instead of a chain of branches. Made here,
+     * before the fixed tables below are built with them, so that class initialization never
+     * goes round in a circle.
+     */
+    static final int[][] ENTRIES = {
+        HuffmanDecodeTables.entries(HuffmanDecodeTables.KIND_PRECODE, 19),
+        HuffmanDecodeTables.entries(HuffmanDecodeTables.KIND_LITLEN, 288),
+        HuffmanDecodeTables.entries(HuffmanDecodeTables.KIND_DIST, 32),
+    };
+
     static final int[] FIXED_LITLEN;
     /** Decode table of the fixed distance code (32 symbols of 5 bits, 30 and 31 decode as invalid). */
     static final int[] FIXED_DIST;
