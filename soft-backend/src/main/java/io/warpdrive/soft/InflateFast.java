@@ -164,7 +164,7 @@ final class InflateFast {
                 // before it instead. Each word's source is final before it is read, because
                 // dist >= 8 keeps the source at least one word behind the destination.
                 int from = outPos - dist;
-                if (length >= 8) {
+                if (length >= 8 && dist >= length) {
                     int end = outPos + length;
                     do {
                         LONG_LE.set(out, outPos, (long) LONG_LE.get(out, from));
@@ -173,6 +173,19 @@ final class InflateFast {
                     } while (outPos < end - 8);
                     LONG_LE.set(out, end - 8, (long) LONG_LE.get(out, from + (end - outPos) - 8));
                     outPos = end;
+                } else if (length >= 8) {
+                    // The source runs into bytes this match writes: words as long as whole ones
+                    // fit, then bytes. An overlapping last word would read across the stores
+                    // just made, which the CPU cannot forward (a stall per match).
+                    int end = outPos + length;
+                    do {
+                        LONG_LE.set(out, outPos, (long) LONG_LE.get(out, from));
+                        outPos += 8;
+                        from += 8;
+                    } while (outPos <= end - 8);
+                    while (outPos < end) {
+                        out[outPos++] = out[from++];
+                    }
                 } else if (length >= 4) {
                     INT_LE.set(out, outPos, (int) INT_LE.get(out, from));
                     INT_LE.set(out, outPos + length - 4, (int) INT_LE.get(out, from + length - 4));

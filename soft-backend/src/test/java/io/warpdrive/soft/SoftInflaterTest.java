@@ -126,6 +126,33 @@ class SoftInflaterTest {
         }
     }
 
+    /**
+     * Matches that overlap their own output (distance below the length) at every period from 1
+     * to 40 and every length up to the longest: the match copy takes words, bytes or both
+     * depending on distance and length, and each way must reproduce the period exactly.
+     */
+    @Test
+    void overlappingMatchesOfEveryShortPeriod() {
+        Random r = new Random(13);
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        for (int period = 1; period <= 40; period++) {
+            for (int length : new int[] {3, 7, 8, 9, 15, 16, 17, 31, 64, 100, 258, 600}) {
+                byte[] unit = new byte[period];
+                r.nextBytes(unit);
+                for (int i = 0; i < period + length; i++) {
+                    data.write(unit[i % period]);
+                }
+                data.write(r.nextInt(256)); // a break, so the next run starts its own match
+            }
+        }
+        byte[] bytes = data.toByteArray();
+        for (int level : new int[] {1, 6, 9}) {
+            byte[] stream = deflate(bytes, level, Deflater.DEFAULT_STRATEGY, false);
+            assertSameRun(stream, false, Integer.MAX_VALUE, 1 << 20);
+            assertSameRun(stream, false, 4096, 1000);
+        }
+    }
+
     @Test
     void corruptStreamsFailAtTheSamePointWithTheSameMessage() {
         Random r = new Random(11);
