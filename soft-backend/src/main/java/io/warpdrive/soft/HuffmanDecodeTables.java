@@ -86,7 +86,7 @@ final class HuffmanDecodeTables {
 
     /** Working storage for {@link #build}, kept by the inflater so that building never allocates. */
     static final class Scratch {
-        /** Number of codes of each length 0..15 not yet placed in the table. */
+        /** Number of codes of each length 1..15 not yet placed in the table (count[0] is not kept). */
         final int[] count = new int[MAX_BITS + 1];
         /** Four interleaved histograms of code lengths (see countLengths). */
         final int[] count4 = new int[4 * (MAX_BITS + 1)];

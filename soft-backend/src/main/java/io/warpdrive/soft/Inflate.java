@@ -38,7 +38,9 @@ import java.nio.ByteOrder;
  * symbol even when the output is full; MATCH and LIT wait for room; block headers are read
  * eagerly), and by the order of checks. Each mode below does the same pulls and checks in the same
  * order. The fast loop ({@link InflateFast}) is observably equivalent: it runs only with ample
- * input and output, stops on symbol boundaries and gives back the whole bytes it did not use.
+ * input and output, stops on symbol boundaries and gives back the whole bytes it did not use. So
+ * are {@link InflateTail} (the last bytes of the buffers: a symbol only when it can be finished)
+ * and the bulk decoding of a header's code lengths, which stop before anything zlib would judge.
  */
 final class Inflate {
     private Inflate() {
