@@ -403,25 +403,16 @@ final class Inflate {
                     break;
                 }
                 case LEN: {
-                    if (inEnd - inPos >= FAST_MIN_INPUT && outEnd - outPos >= FAST_MIN_OUTPUT) {
-                        s.hold = hold;
-                        s.bits = bits;
-                        s.inPos = inPos;
-                        s.outPos = outPos;
-                        InflateFast.run(s, in, inEnd, out, outOff, outEnd);
-                        hold = s.hold;
-                        bits = s.bits;
-                        inPos = s.inPos;
-                        outPos = s.outPos;
-                        if (s.mode != LEN) {
-                            break;
-                        }
-                    }
                     s.hold = hold;
                     s.bits = bits;
                     s.inPos = inPos;
                     s.outPos = outPos;
-                    InflateTail.run(s, in, inEnd, out, outOff, outEnd);
+                    if (inEnd - inPos >= FAST_MIN_INPUT && outEnd - outPos >= FAST_MIN_OUTPUT) {
+                        InflateFast.run(s, in, inEnd, out, outOff, outEnd);
+                    }
+                    if (s.mode == LEN) {
+                        InflateTail.run(s, in, inEnd, out, outOff, outEnd);
+                    }
                     hold = s.hold;
                     bits = s.bits;
                     inPos = s.inPos;
@@ -635,13 +626,22 @@ final class Inflate {
                 have += repeat;
             }
         }
+        s.have = have;
+        giveBack(s, hold, bits, inPos, start);
+    }
+
+    /**
+     * Ends a run that refilled 8 bytes at a time from {@code start}: puts the whole bytes it did
+     * not use back to the input, but never more than it pulled (a stream that ran dry inside a
+     * code comes in with 8 or more bits held, and when that code is not finished in the run,
+     * the mode machine must find exactly those bits again), and stores hold, bits and inPos.
+     */
+    static void giveBack(InflateState s, long hold, int bits, int inPos, int start) {
         int unused = Math.min(bits >>> 3, inPos - start);
-        inPos -= unused;
         bits -= unused << 3;
         s.hold = hold & ((1L << bits) - 1);
         s.bits = bits;
-        s.inPos = inPos;
-        s.have = have;
+        s.inPos = inPos - unused;
     }
 
     /**

@@ -143,16 +143,8 @@ final class InflateTail {
             bits = left - distanceBits;
         }
 
-        // Give back whole unused bytes, but never more than this run pulled: a stream that ran
-        // dry inside a code enters with 8 or more bits held, and when that code cannot be
-        // finished here either, the mode machine must find exactly those bits again.
-        int unused = Math.min(bits >>> 3, inPos - s.inPos);
-        inPos -= unused;
-        bits -= unused << 3;
-        s.hold = hold & ((1L << bits) - 1);
-        s.bits = bits;
-        s.inPos = inPos;
         s.outPos = outPos;
+        Inflate.giveBack(s, hold, bits, inPos, s.inPos);
     }
 
     /** The extra bits of entry e (DROP minus code length) found at bit {@code at} of hold. */
