@@ -665,11 +665,11 @@ final class Inflate {
         return drop <= bits ? (long) drop << 32 | (e & 0xffffffffL) : -1;
     }
 
-    private static int codeLength(int entry) {
+    static int codeLength(int entry) {
         return (entry >>> CODE_LEN_SHIFT) & 0xf;
     }
 
-    private static int value(int entry) {
+    static int value(int entry) {
         return (entry >>> VALUE_SHIFT) & VALUE_MASK;
     }
 

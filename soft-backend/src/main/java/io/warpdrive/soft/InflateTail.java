@@ -1,6 +1,5 @@
 package io.warpdrive.soft;
 
-import static io.warpdrive.soft.HuffmanDecodeTables.CODE_LEN_SHIFT;
 import static io.warpdrive.soft.HuffmanDecodeTables.DROP_MASK;
 import static io.warpdrive.soft.HuffmanDecodeTables.END_OF_BLOCK;
 import static io.warpdrive.soft.HuffmanDecodeTables.INVALID;
@@ -8,8 +7,6 @@ import static io.warpdrive.soft.HuffmanDecodeTables.LITERAL_SHIFT;
 import static io.warpdrive.soft.HuffmanDecodeTables.PAIR;
 import static io.warpdrive.soft.HuffmanDecodeTables.SECOND_LITERAL_SHIFT;
 import static io.warpdrive.soft.HuffmanDecodeTables.SUBTABLE;
-import static io.warpdrive.soft.HuffmanDecodeTables.VALUE_MASK;
-import static io.warpdrive.soft.HuffmanDecodeTables.VALUE_SHIFT;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -71,7 +68,7 @@ final class InflateTail {
                 if (bits < litlenBits) {
                     break;
                 }
-                e = lt[value(e) + ((int) (hold >>> litlenBits) & ((1 << codeLength(e)) - 1))];
+                e = lt[Inflate.value(e) + ((int) (hold >>> litlenBits) & ((1 << Inflate.codeLength(e)) - 1))];
                 used = litlenBits;
             }
             if (e < 0) {
@@ -84,7 +81,7 @@ final class InflateTail {
                     continue;
                 }
                 // A single literal, or the first of a pair (subtable literals are never pairs).
-                int n = used + codeLength(e);
+                int n = used + Inflate.codeLength(e);
                 if (n > bits || outPos == outEnd) {
                     break;
                 }
@@ -94,7 +91,7 @@ final class InflateTail {
                 continue;
             }
             if ((e & (END_OF_BLOCK | INVALID)) != 0) {
-                int n = used + codeLength(e);
+                int n = used + Inflate.codeLength(e);
                 if ((e & INVALID) != 0 || n > bits) {
                     break;
                 }
@@ -109,7 +106,7 @@ final class InflateTail {
             if (lengthBits > bits) {
                 break;
             }
-            int length = value(e) + extra(hold, used + codeLength(e), e);
+            int length = Inflate.value(e) + extra(hold, used + Inflate.codeLength(e), e);
             long h = hold >>> lengthBits;
             int left = bits - lengthBits;
             int d = dt[(int) h & distMask];
@@ -118,14 +115,14 @@ final class InflateTail {
                 if (left < distBits) {
                     break;
                 }
-                d = dt[value(d) + ((int) (h >>> distBits) & ((1 << codeLength(d)) - 1))];
+                d = dt[Inflate.value(d) + ((int) (h >>> distBits) & ((1 << Inflate.codeLength(d)) - 1))];
                 dUsed = distBits;
             }
             int distanceBits = dUsed + (d & DROP_MASK);
             if ((d & INVALID) != 0 || distanceBits > left || length > outEnd - outPos) {
                 break;
             }
-            int dist = value(d) + extra(h, dUsed + codeLength(d), d);
+            int dist = Inflate.value(d) + extra(h, dUsed + Inflate.codeLength(d), d);
             int producedNow = outPos - outStart;
             if (dist > producedNow) {
                 if (dist - producedNow > s.whave) {
@@ -149,15 +146,7 @@ final class InflateTail {
 
     /** The extra bits of entry e (DROP minus code length) found at bit {@code at} of hold. */
     private static int extra(long hold, int at, int e) {
-        int n = (e & DROP_MASK) - codeLength(e);
+        int n = (e & DROP_MASK) - Inflate.codeLength(e);
         return (int) (hold >>> at) & ((1 << n) - 1);
-    }
-
-    private static int codeLength(int entry) {
-        return (entry >>> CODE_LEN_SHIFT) & 0xf;
-    }
-
-    private static int value(int entry) {
-        return (entry >>> VALUE_SHIFT) & VALUE_MASK;
     }
 }
