@@ -393,6 +393,27 @@ public final class HisiQp implements AutoCloseable {
         if (failure != null) {
             return 0;
         }
+        int n = readCqes();
+        // rx stop flag: the device stopped; nothing outstanding will complete. The device writes
+        // its last CQEs before the flag (release), but they may have landed between our phase
+        // check and the flag read: read the CQ once more after seeing the flag (acquire), so a
+        // request the device did complete is never failed with the rest.
+        if (failure == null && layout.rxStopped(dus) && outstanding.get() > 0) {
+            n += readCqes();
+            if (failure == null && outstanding.get() > 0) {
+                fail(QueueException.Kind.STOPPED, "rx stop flag raised on qn " + qn);
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Completes the requests of every CQE published so far and gives the CQ space back.
+     * Caller holds cqLock.
+     *
+     * @return the number of requests completed
+     */
+    private int readCqes() {
         int n = 0;
         for (;;) {
             int off = layout.cqeOffset(cqHead);
@@ -439,10 +460,6 @@ public final class HisiQp implements AutoCloseable {
             // Give the CQ space back: index = new head (priority 0: no interrupt re-arm needed,
             // the emulated line is level-triggered per waiter).
             channel.doorbell(doorbell.offset, doorbell.encode(qn, QmLayout.DB_CMD_CQ, cqHead, 0));
-        }
-        // rx stop flag: the device stopped; nothing outstanding will complete.
-        if (layout.rxStopped(dus) && outstanding.get() > 0) {
-            fail(QueueException.Kind.STOPPED, "rx stop flag raised on qn " + qn);
         }
         return n;
     }

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.warpdrive.accel.device.DmaBuffer;
-import io.warpdrive.accel.device.QpInfo;
 import io.warpdrive.accel.device.QueueChannel;
 import io.warpdrive.accel.device.UacceDevice;
 import io.warpdrive.accel.queue.QueueException;
 import io.warpdrive.accel.queue.ZipAlg;
 import io.warpdrive.accel.queue.ZipDevice;
 import io.warpdrive.accel.queue.ZipSession;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +38,7 @@ class QueueFailureQuiesceTest {
         try (EmulatedZip emu = new EmulatedZip(EmulatedZip.Config.DEFAULT.withDepth(16).withCores(1, 1))) {
             emu.model().setFaultPlan(counter);
             SlowPutDevice dev = new SlowPutDevice(emu.device(), counter);
-            try (ZipDevice zip = new ZipDevice(dev, emu.dusSize(), ZipDevice.Config.DEFAULT.withQueues(1))) {
+            try (ZipDevice zip = new ZipDevice(dev.device, emu.dusSize(), ZipDevice.Config.DEFAULT.withQueues(1))) {
                 byte[] plain = TestData.text(7, 3000);
                 byte[] comp = TestData.deflate(plain, 6, true);
                 DmaBuffer src = zip.dma().take(comp.length);
@@ -77,15 +75,15 @@ class QueueFailureQuiesceTest {
     }
 
     /** The emulated device, its queues behind {@link SlowPutChannel}. */
-    private static final class SlowPutDevice implements UacceDevice {
-        private final UacceDevice inner;
+    private static final class SlowPutDevice {
+        final ForwardingDevice device;
         private final FaultPlan counter;
         volatile boolean hold;
         final AtomicInteger putsReturned = new AtomicInteger();
         private final List<long[]> held = new ArrayList<>();
 
         SlowPutDevice(UacceDevice inner, FaultPlan counter) {
-            this.inner = inner;
+            this.device = new ForwardingDevice(inner, SlowPutChannel::new);
             this.counter = counter;
         }
 
@@ -99,76 +97,9 @@ class QueueFailureQuiesceTest {
             }
         }
 
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public String api() {
-            return inner.api();
-        }
-
-        @Override
-        public List<String> algorithms() {
-            return inner.algorithms();
-        }
-
-        @Override
-        public int availableInstances() {
-            return inner.availableInstances();
-        }
-
-        @Override
-        public QueueChannel openQueue() {
-            return new SlowPutChannel(inner.openQueue());
-        }
-
-        @Override
-        public DmaBuffer allocate(int size) {
-            return inner.allocate(size);
-        }
-
-        @Override
-        public void free(DmaBuffer buffer) {
-            inner.free(buffer);
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
-
-        private final class SlowPutChannel implements QueueChannel {
-            private final QueueChannel q;
-
+        private final class SlowPutChannel extends ForwardingDevice.Channel {
             SlowPutChannel(QueueChannel q) {
-                this.q = q;
-            }
-
-            @Override
-            public int setQpCtx(int qcType) {
-                return q.setQpCtx(qcType);
-            }
-
-            @Override
-            public QpInfo qpInfo() {
-                return q.qpInfo();
-            }
-
-            @Override
-            public ByteBuffer mapDus() {
-                return q.mapDus();
-            }
-
-            @Override
-            public ByteBuffer mapMmio() {
-                return q.mapMmio();
-            }
-
-            @Override
-            public void start() {
-                q.start();
+                super(q);
             }
 
             @Override
@@ -181,16 +112,6 @@ class QueueFailureQuiesceTest {
                     return;
                 }
                 q.doorbell(offset, value);
-            }
-
-            @Override
-            public boolean awaitInterrupt(long timeoutNanos) {
-                return q.awaitInterrupt(timeoutNanos);
-            }
-
-            @Override
-            public boolean isDead() {
-                return q.isDead();
             }
 
             /**
