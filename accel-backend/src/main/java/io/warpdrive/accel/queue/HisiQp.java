@@ -366,6 +366,18 @@ public final class HisiQp implements AutoCloseable {
     private void reapOrSleep(long deadline, Request r, long maxSleep) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
+            // Read the CQ once more first: a waiter descheduled past the deadline (a loaded
+            // machine, a GC pause) may find completions that landed while it was away, and the
+            // queue is only late if there are none. Blocking is bounded: whoever holds cqLock
+            // sleeps at most MAX_SLEEP_NANOS.
+            cqLock.lock();
+            try {
+                if (failure != null || reapLocked() > 0 || (r != null && r.done)) {
+                    return;
+                }
+            } finally {
+                cqLock.unlock();
+            }
             fail(QueueException.Kind.TIMEOUT, "no completion on qn " + qn + " within "
                     + timeoutNanos / 1_000_000 + " ms");
             return;

@@ -1,0 +1,113 @@
+package io.warpdrive.accel.emu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.warpdrive.accel.device.DmaBuffer;
+import io.warpdrive.accel.device.QueueChannel;
+import io.warpdrive.accel.queue.ZipAlg;
+import io.warpdrive.accel.queue.ZipDevice;
+import io.warpdrive.accel.queue.ZipResult;
+import io.warpdrive.accel.queue.ZipSession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The queue timeout means "no completion for that long", not "this waiter was away for that
+ * long". A waiter whose deadline passes while another thread holds the CQ (a reaper descheduled
+ * on a loaded machine, or in a GC pause) must read the CQ before it declares the queue late:
+ * the device may have completed everything in time.
+ *
+ * <p>Here the async reaper is held inside its wait for the completion interrupt, holding the
+ * CQ lock, for three timeouts, while the device completes both its request and a synchronous
+ * one sent meanwhile.
+ */
+class DelayedReaperTest {
+    private static final long TIMEOUT_MS = 200;
+
+    @Test
+    void aWaiterPastItsDeadlineFindsTheCompletionsFirst() throws Exception {
+        StallingChannel[] channel = new StallingChannel[1];
+        try (EmulatedZip emu = new EmulatedZip(EmulatedZip.Config.DEFAULT.withCores(1, 1))) {
+            ForwardingDevice dev = new ForwardingDevice(emu.device(), q -> channel[0] = new StallingChannel(q));
+            try (ZipDevice zip = new ZipDevice(dev, emu.dusSize(),
+                    ZipDevice.Config.DEFAULT.withQueues(1).withTimeout(TIMEOUT_MS * 1_000_000L))) {
+                byte[] plain = TestData.text(5, 3000);
+                byte[] comp = TestData.deflate(plain, 6, true);
+                DmaBuffer src = zip.dma().take(comp.length);
+                src.buffer().put(0, comp);
+                DmaBuffer asyncDst = zip.dma().take(8192);
+                DmaBuffer syncDst = zip.dma().take(8192);
+                try (ZipSession s = zip.openSession(ZipAlg.DEFLATE, false, false, 15)) {
+                    assertTrue(s.run(src, 0, comp.length, syncDst, 0, 8192, true).streamEnd()); // the queue is open
+                    StallingChannel c = channel[0];
+                    c.holdDoorbells = true;
+                    CompletableFuture<ZipResult> async = s.runAsync(src, 0, comp.length, asyncDst, 0, 8192, true);
+                    assertTrue(c.reaperStalled.await(30, TimeUnit.SECONDS), "the async reaper never waited");
+                    long start = System.nanoTime();
+                    // Completed by the device in microseconds, but its waiter cannot reap until the reaper is
+                    // back: without a last CQ read at the deadline this failed with TIMEOUT.
+                    ZipResult r = s.run(src, 0, comp.length, syncDst, 0, 8192, true);
+                    long waited = (System.nanoTime() - start) / 1_000_000;
+                    assertTrue(r.streamEnd());
+                    assertArrayEquals(plain, Rig.get(syncDst, 0, plain.length));
+                    assertTrue(async.get(30, TimeUnit.SECONDS).streamEnd());
+                    assertArrayEquals(plain, Rig.get(asyncDst, 0, plain.length));
+                    // The gap was real: the synchronous call outlived its deadline.
+                    assertTrue(waited > TIMEOUT_MS, "the waiter was back after " + waited + " ms");
+                    assertEquals(0, zip.pool(false).reopenedCount());
+                }
+            }
+        }
+    }
+
+    /**
+     * Holds SQ doorbells while asked to; the first time the async reaper waits for an interrupt,
+     * lets the held doorbells through and keeps the reaper there for three timeouts.
+     */
+    private static final class StallingChannel extends ForwardingDevice.Channel {
+        volatile boolean holdDoorbells;
+        final CountDownLatch reaperStalled = new CountDownLatch(1);
+        private final List<long[]> held = new ArrayList<>();
+
+        StallingChannel(QueueChannel q) {
+            super(q);
+        }
+
+        @Override
+        public void doorbell(int offset, long value) {
+            synchronized (held) {
+                if (holdDoorbells) {
+                    held.add(new long[] {offset, value});
+                    return;
+                }
+            }
+            q.doorbell(offset, value);
+        }
+
+        @Override
+        public boolean awaitInterrupt(long timeoutNanos) {
+            if (Thread.currentThread().getName().contains("reaper") && reaperStalled.getCount() > 0) {
+                synchronized (held) {
+                    holdDoorbells = false;
+                    for (long[] d : held) {
+                        q.doorbell((int) d[0], d[1]);
+                    }
+                    held.clear();
+                }
+                reaperStalled.countDown();
+                try {
+                    Thread.sleep(3 * TIMEOUT_MS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return q.awaitInterrupt(timeoutNanos);
+        }
+    }
+}
