@@ -63,8 +63,11 @@ final class EmuQueue {
      * Executes announced descriptors until the SQ is drained, the CQ is full (waits for a CQ
      * doorbell), or the queue stops. Called by the core that owns {@link #scheduled}.
      */
-    void serve(ZipCore core, FaultPlan plan) {
+    void serve(ZipCore core, ZipEngineModel model) {
         for (;;) {
+            // Per request, not per call: a plan installed while this core is busy counts from
+            // the next request it takes, as setFaultPlan promises.
+            FaultPlan plan = model.faultPlan();
             synchronized (hwLock) {
                 if (stopped || hung) {
                     return;

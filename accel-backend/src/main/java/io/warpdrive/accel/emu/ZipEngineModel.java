@@ -71,6 +71,11 @@ public final class ZipEngineModel implements DeviceModel, AutoCloseable {
         this.faultPlan = plan;
     }
 
+    /** The plan in force (read by the cores for every request they take). */
+    FaultPlan faultPlan() {
+        return faultPlan;
+    }
+
     /** Doorbell stores latched so far. */
     public long doorbellCount() {
         return doorbells.get();
@@ -107,7 +112,7 @@ public final class ZipEngineModel implements DeviceModel, AutoCloseable {
                 }
             }
             try {
-                q.serve(core, faultPlan);
+                q.serve(core, this);
             } catch (RuntimeException | Error e) {
                 // A model bug must not kill the core silently: wedge the queue, report, go on.
                 q.hung = true;

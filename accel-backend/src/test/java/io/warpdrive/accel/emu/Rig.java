@@ -1,7 +1,9 @@
 package io.warpdrive.accel.emu;
 
 import io.warpdrive.accel.device.DmaBuffer;
+import io.warpdrive.accel.device.QueueChannel;
 import io.warpdrive.accel.queue.ZipDevice;
+import java.util.function.UnaryOperator;
 
 /** An emulated device with a driver on top, closed together. */
 public final class Rig implements AutoCloseable {
@@ -11,6 +13,12 @@ public final class Rig implements AutoCloseable {
     public Rig(EmulatedZip.Config emuConfig, ZipDevice.Config config) {
         this.emu = new EmulatedZip(emuConfig);
         this.zip = new ZipDevice(emu.device(), emu.dusSize(), config);
+    }
+
+    /** The driver sees the device's queues through {@code wrap} (see {@link ForwardingDevice}). */
+    Rig(EmulatedZip.Config emuConfig, ZipDevice.Config config, UnaryOperator<QueueChannel> wrap) {
+        this.emu = new EmulatedZip(emuConfig);
+        this.zip = new ZipDevice(new ForwardingDevice(emu.device(), wrap), emu.dusSize(), config);
     }
 
     public Rig() {
