@@ -33,35 +33,33 @@ class DelayedReaperTest {
     @Test
     void aWaiterPastItsDeadlineFindsTheCompletionsFirst() throws Exception {
         StallingChannel[] channel = new StallingChannel[1];
-        try (EmulatedZip emu = new EmulatedZip(EmulatedZip.Config.DEFAULT.withCores(1, 1))) {
-            ForwardingDevice dev = new ForwardingDevice(emu.device(), q -> channel[0] = new StallingChannel(q));
-            try (ZipDevice zip = new ZipDevice(dev, emu.dusSize(),
-                    ZipDevice.Config.DEFAULT.withQueues(1).withTimeout(TIMEOUT_MS * 1_000_000L))) {
-                byte[] plain = TestData.text(5, 3000);
-                byte[] comp = TestData.deflate(plain, 6, true);
-                DmaBuffer src = zip.dma().take(comp.length);
-                src.buffer().put(0, comp);
-                DmaBuffer asyncDst = zip.dma().take(8192);
-                DmaBuffer syncDst = zip.dma().take(8192);
-                try (ZipSession s = zip.openSession(ZipAlg.DEFLATE, false, false, 15)) {
-                    assertTrue(s.run(src, 0, comp.length, syncDst, 0, 8192, true).streamEnd()); // the queue is open
-                    StallingChannel c = channel[0];
-                    c.holdDoorbells = true;
-                    CompletableFuture<ZipResult> async = s.runAsync(src, 0, comp.length, asyncDst, 0, 8192, true);
-                    assertTrue(c.reaperStalled.await(30, TimeUnit.SECONDS), "the async reaper never waited");
-                    long start = System.nanoTime();
-                    // Completed by the device in microseconds, but its waiter cannot reap until the reaper is
-                    // back: without a last CQ read at the deadline this failed with TIMEOUT.
-                    ZipResult r = s.run(src, 0, comp.length, syncDst, 0, 8192, true);
-                    long waited = (System.nanoTime() - start) / 1_000_000;
-                    assertTrue(r.streamEnd());
-                    assertArrayEquals(plain, Rig.get(syncDst, 0, plain.length));
-                    assertTrue(async.get(30, TimeUnit.SECONDS).streamEnd());
-                    assertArrayEquals(plain, Rig.get(asyncDst, 0, plain.length));
-                    // The gap was real: the synchronous call outlived its deadline.
-                    assertTrue(waited > TIMEOUT_MS, "the waiter was back after " + waited + " ms");
-                    assertEquals(0, zip.pool(false).reopenedCount());
-                }
+        try (Rig rig = new Rig(EmulatedZip.Config.DEFAULT.withCores(1, 1),
+                ZipDevice.Config.DEFAULT.withQueues(1).withTimeout(TIMEOUT_MS * 1_000_000L),
+                q -> channel[0] = new StallingChannel(q))) {
+            byte[] plain = TestData.text(5, 3000);
+            byte[] comp = TestData.deflate(plain, 6, true);
+            DmaBuffer src = rig.zip.dma().take(comp.length);
+            src.buffer().put(0, comp);
+            DmaBuffer asyncDst = rig.zip.dma().take(8192);
+            DmaBuffer syncDst = rig.zip.dma().take(8192);
+            try (ZipSession s = rig.zip.openSession(ZipAlg.DEFLATE, false, false, 15)) {
+                assertTrue(s.run(src, 0, comp.length, syncDst, 0, 8192, true).streamEnd()); // the queue is open
+                StallingChannel c = channel[0];
+                c.holdDoorbells = true;
+                CompletableFuture<ZipResult> async = s.runAsync(src, 0, comp.length, asyncDst, 0, 8192, true);
+                assertTrue(c.reaperStalled.await(30, TimeUnit.SECONDS), "the async reaper never waited");
+                long start = System.nanoTime();
+                // Completed by the device in microseconds, but its waiter cannot reap until the reaper is
+                // back: without a last CQ read at the deadline this failed with TIMEOUT.
+                ZipResult r = s.run(src, 0, comp.length, syncDst, 0, 8192, true);
+                long waited = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(r.streamEnd());
+                assertArrayEquals(plain, Rig.get(syncDst, 0, plain.length));
+                assertTrue(async.get(30, TimeUnit.SECONDS).streamEnd());
+                assertArrayEquals(plain, Rig.get(asyncDst, 0, plain.length));
+                // The gap was real: the synchronous call outlived its deadline.
+                assertTrue(waited > TIMEOUT_MS, "the waiter was back after " + waited + " ms");
+                assertEquals(0, rig.zip.pool(false).reopenedCount());
             }
         }
     }

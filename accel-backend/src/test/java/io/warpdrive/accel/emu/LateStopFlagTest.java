@@ -38,35 +38,33 @@ class LateStopFlagTest {
     void completionsWrittenBeforeTheStopFlagAreKept() throws Exception {
         FaultPlan plan = FaultPlan.create().at(STOP_AT, FaultPlan.Fault.STOP_QUEUE);
         AtomicBoolean held = new AtomicBoolean();
-        try (EmulatedZip emu = new EmulatedZip(EmulatedZip.Config.DEFAULT.withDepth(64).withCores(1, 1))) {
-            emu.model().setFaultPlan(plan);
-            ForwardingDevice dev = new ForwardingDevice(emu.device(), q -> new StopFirstChannel(q, held));
-            try (ZipDevice zip = new ZipDevice(dev, emu.dusSize(), ZipDevice.Config.DEFAULT.withQueues(1))) {
-                byte[] plain = TestData.text(3, 4000);
-                byte[] comp = TestData.deflate(plain, 6, true);
-                DmaBuffer src = zip.dma().take(comp.length);
-                src.buffer().put(0, comp);
-                DmaBuffer[] dsts = new DmaBuffer[REQUESTS];
-                CompletableFuture<?>[] fs = new CompletableFuture<?>[REQUESTS];
-                try (ZipSession s = zip.openSession(ZipAlg.DEFLATE, false, false, 15)) {
-                    for (int i = 0; i < REQUESTS; i++) {
-                        dsts[i] = zip.dma().take(8192);
-                        try {
-                            fs[i] = s.runAsync(src, 0, comp.length, dsts[i], 0, 8192, true);
-                        } catch (QueueException e) {
-                            fs[i] = CompletableFuture.failedFuture(e); // sent after the stop was seen
-                        }
+        try (Rig rig = new Rig(EmulatedZip.Config.DEFAULT.withDepth(64).withCores(1, 1), ZipDevice.Config.DEFAULT.withQueues(1),
+                q -> new StopFirstChannel(q, held))) {
+            rig.emu.model().setFaultPlan(plan);
+            byte[] plain = TestData.text(3, 4000);
+            byte[] comp = TestData.deflate(plain, 6, true);
+            DmaBuffer src = rig.zip.dma().take(comp.length);
+            src.buffer().put(0, comp);
+            DmaBuffer[] dsts = new DmaBuffer[REQUESTS];
+            CompletableFuture<?>[] fs = new CompletableFuture<?>[REQUESTS];
+            try (ZipSession s = rig.zip.openSession(ZipAlg.DEFLATE, false, false, 15)) {
+                for (int i = 0; i < REQUESTS; i++) {
+                    dsts[i] = rig.zip.dma().take(8192);
+                    try {
+                        fs[i] = s.runAsync(src, 0, comp.length, dsts[i], 0, 8192, true);
+                    } catch (QueueException e) {
+                        fs[i] = CompletableFuture.failedFuture(e); // sent after the stop was seen
                     }
-                    for (int i = 0; i < STOP_AT - 1; i++) {
-                        fs[i].get(30, TimeUnit.SECONDS); // throws if the driver failed it
-                        assertArrayEquals(plain, Rig.get(dsts[i], 0, plain.length), "request " + (i + 1));
-                    }
-                    // The stopping request fails; the later ones fail with it or, sent after the
-                    // failure was seen, go to a reopened queue.
-                    ExecutionException e = assertThrows(ExecutionException.class,
-                            () -> fs[STOP_AT - 1].get(30, TimeUnit.SECONDS));
-                    assertEquals(QueueException.Kind.STOPPED, ((QueueException) e.getCause()).kind());
                 }
+                for (int i = 0; i < STOP_AT - 1; i++) {
+                    fs[i].get(30, TimeUnit.SECONDS); // throws if the driver failed it
+                    assertArrayEquals(plain, Rig.get(dsts[i], 0, plain.length), "request " + (i + 1));
+                }
+                // The stopping request fails; the later ones fail with it or, sent after the
+                // failure was seen, go to a reopened queue.
+                ExecutionException e = assertThrows(ExecutionException.class,
+                        () -> fs[STOP_AT - 1].get(30, TimeUnit.SECONDS));
+                assertEquals(QueueException.Kind.STOPPED, ((QueueException) e.getCause()).kind());
             }
         }
         assertTrue(held.get(), "the CQ doorbell was never held: the test did not open the gap");
