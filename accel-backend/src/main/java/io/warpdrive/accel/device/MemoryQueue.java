@@ -135,8 +135,16 @@ public final class MemoryQueue implements QueueChannel {
         return state == State.ZOMBIE;
     }
 
+    /** A {@link SchedulingJitter} step when jitter is on. */
+    private static void jitter() {
+        if (SchedulingJitter.ENABLED) {
+            SchedulingJitter.step();
+        }
+    }
+
     @Override
     public void doorbell(int offset, long value) {
+        jitter();
         if (offset < 0 || offset > mmio.capacity() - 8 || (offset & 7) != 0) {
             throw new IllegalArgumentException("doorbell offset " + offset);
         }
@@ -165,6 +173,13 @@ public final class MemoryQueue implements QueueChannel {
 
     @Override
     public boolean awaitInterrupt(long timeoutNanos) {
+        jitter();
+        boolean got = awaitInterrupt0(timeoutNanos);
+        jitter();
+        return got;
+    }
+
+    private boolean awaitInterrupt0(long timeoutNanos) {
         synchronized (irqLock) {
             if (irqPending) {
                 irqPending = false;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.warpdrive.accel.device.DmaBuffer;
 import io.warpdrive.accel.device.QueueChannel;
+import io.warpdrive.accel.device.SchedulingJitter;
 import io.warpdrive.accel.queue.QueueException;
 import io.warpdrive.accel.queue.ZipAlg;
 import io.warpdrive.accel.queue.ZipDevice;
@@ -159,36 +160,23 @@ class JitteryChannelTest {
         return b.toString();
     }
 
-    /** Yields or sleeps at random before each doorbell and before and after each interrupt wait. */
+    /** A {@link SchedulingJitter} step before each doorbell and before and after each interrupt wait, always. */
     private static final class JitteryChannel extends ForwardingDevice.Channel {
         JitteryChannel(QueueChannel q) {
             super(q);
         }
 
-        private static void jitter() {
-            int r = ThreadLocalRandom.current().nextInt(64);
-            if (r < 8) {
-                Thread.yield();
-            } else if (r == 8) {
-                try {
-                    Thread.sleep(1 + ThreadLocalRandom.current().nextInt(3));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
         @Override
         public void doorbell(int offset, long value) {
-            jitter();
+            SchedulingJitter.step();
             q.doorbell(offset, value);
         }
 
         @Override
         public boolean awaitInterrupt(long timeoutNanos) {
-            jitter();
+            SchedulingJitter.step();
             boolean signalled = q.awaitInterrupt(timeoutNanos);
-            jitter();
+            SchedulingJitter.step();
             return signalled;
         }
     }

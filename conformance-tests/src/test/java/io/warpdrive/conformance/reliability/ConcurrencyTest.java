@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.warpdrive.accel.device.DmaBuffer;
+import io.warpdrive.accel.device.SchedulingJitter;
 import io.warpdrive.accel.emu.EmulatedZip;
 import io.warpdrive.accel.emu.FaultPlan;
 import io.warpdrive.accel.queue.ZipAlg;
@@ -147,7 +148,11 @@ class ConcurrencyTest {
                     dst[i].buffer().get(0, got);
                     assertArrayEquals(plains[i], got, "request " + i + ": another request's bytes?");
                 }
-                assertTrue(maxOutstanding >= 100, "only " + maxOutstanding + " requests were in flight at once");
+                // The ring really held hundreds. Not with scheduling jitter, which puts the
+                // submitter to sleep for milliseconds on purpose while the device drains the ring.
+                if (!SchedulingJitter.ENABLED) {
+                    assertTrue(maxOutstanding >= 100, "only " + maxOutstanding + " requests were in flight at once");
+                }
             }
         }
     }
