@@ -10,8 +10,6 @@ import io.warpdrive.accel.queue.ZipAlg;
 import io.warpdrive.accel.queue.ZipDevice;
 import io.warpdrive.accel.queue.ZipResult;
 import io.warpdrive.accel.queue.ZipSession;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +43,7 @@ class DelayedReaperTest {
             try (ZipSession s = rig.zip.openSession(ZipAlg.DEFLATE, false, false, 15)) {
                 assertTrue(s.run(src, 0, comp.length, syncDst, 0, 8192, true).streamEnd()); // the queue is open
                 StallingChannel c = channel[0];
-                c.holdDoorbells = true;
+                c.gate.shut();
                 CompletableFuture<ZipResult> async = s.runAsync(src, 0, comp.length, asyncDst, 0, 8192, true);
                 assertTrue(c.reaperStalled.await(30, TimeUnit.SECONDS), "the async reaper never waited");
                 long start = System.nanoTime();
@@ -65,13 +63,12 @@ class DelayedReaperTest {
     }
 
     /**
-     * Holds SQ doorbells while asked to; the first time the async reaper waits for an interrupt,
-     * lets the held doorbells through and keeps the reaper there for three timeouts.
+     * Rings SQ doorbells through a gate; the first time the async reaper waits for an interrupt,
+     * opens the gate and keeps the reaper there for three timeouts.
      */
     private static final class StallingChannel extends ForwardingDevice.Channel {
-        volatile boolean holdDoorbells;
+        final DoorbellGate gate = new DoorbellGate();
         final CountDownLatch reaperStalled = new CountDownLatch(1);
-        private final List<long[]> held = new ArrayList<>();
 
         StallingChannel(QueueChannel q) {
             super(q);
@@ -79,25 +76,13 @@ class DelayedReaperTest {
 
         @Override
         public void doorbell(int offset, long value) {
-            synchronized (held) {
-                if (holdDoorbells) {
-                    held.add(new long[] {offset, value});
-                    return;
-                }
-            }
-            q.doorbell(offset, value);
+            gate.ring(q, offset, value);
         }
 
         @Override
         public boolean awaitInterrupt(long timeoutNanos) {
             if (Thread.currentThread().getName().contains("reaper") && reaperStalled.getCount() > 0) {
-                synchronized (held) {
-                    holdDoorbells = false;
-                    for (long[] d : held) {
-                        q.doorbell((int) d[0], d[1]);
-                    }
-                    held.clear();
-                }
+                gate.open();
                 reaperStalled.countDown();
                 try {
                     Thread.sleep(3 * TIMEOUT_MS);

@@ -11,9 +11,7 @@ import io.warpdrive.accel.queue.QueueException;
 import io.warpdrive.accel.queue.ZipAlg;
 import io.warpdrive.accel.queue.ZipDevice;
 import io.warpdrive.accel.queue.ZipSession;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,7 +49,7 @@ class QueueFailureQuiesceTest {
                     assertTrue(s.run(src, 0, comp.length, dst, 0, OUT, true).streamEnd());
                     assertArrayEquals(plain, Rig.get(dst, 0, plain.length));
 
-                    dev.hold = true;
+                    dev.gate.shut();
                     CompletableFuture<String> owner = CompletableFuture.supplyAsync(() -> {
                         try {
                             s.run(src, 0, comp.length, dst, 0, OUT, true);
@@ -63,7 +61,7 @@ class QueueFailureQuiesceTest {
                             return puts == 1 ? null : "the owner got " + e.kind() + " before PUT_Q returned";
                         }
                     });
-                    dev.awaitHeld(); // the request is in the ring, its doorbell held back
+                    dev.gate.awaitHeld(); // the request is in the ring, its doorbell held back
                     zip.pool(false).snapshot()[0].close(); // the queue fails (here: closed); PUT_Q
                     assertEquals(null, owner.get(30, TimeUnit.SECONDS));
                     assertEquals(2, counter.served(), "the held request reached the device during PUT_Q");
@@ -77,24 +75,13 @@ class QueueFailureQuiesceTest {
     /** The emulated device, its queues behind {@link SlowPutChannel}. */
     private static final class SlowPutDevice {
         final ForwardingDevice device;
+        final DoorbellGate gate = new DoorbellGate();
         private final FaultPlan counter;
-        volatile boolean hold;
         final AtomicInteger putsReturned = new AtomicInteger();
-        private final List<long[]> held = new ArrayList<>();
 
         SlowPutDevice(UacceDevice inner, FaultPlan counter) {
             this.device = new ForwardingDevice(inner, SlowPutChannel::new);
             this.counter = counter;
-        }
-
-        void awaitHeld() throws InterruptedException {
-            synchronized (held) {
-                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (held.isEmpty() && System.nanoTime() < end) {
-                    held.wait(100);
-                }
-                assertTrue(!held.isEmpty(), "no doorbell was held");
-            }
         }
 
         private final class SlowPutChannel extends ForwardingDevice.Channel {
@@ -104,14 +91,7 @@ class QueueFailureQuiesceTest {
 
             @Override
             public void doorbell(int offset, long value) {
-                if (hold) {
-                    synchronized (held) {
-                        held.add(new long[] {offset, value});
-                        held.notifyAll();
-                    }
-                    return;
-                }
-                q.doorbell(offset, value);
+                gate.ring(q, offset, value);
             }
 
             /**
@@ -123,17 +103,9 @@ class QueueFailureQuiesceTest {
                 try {
                     Thread.sleep(300);
                     long before = counter.served();
-                    List<long[]> late;
-                    synchronized (held) {
-                        late = new ArrayList<>(held);
-                        held.clear();
-                        hold = false;
-                    }
-                    for (long[] d : late) {
-                        q.doorbell((int) d[0], d[1]);
-                    }
+                    int late = gate.open();
                     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                    while (!late.isEmpty() && counter.served() == before && System.nanoTime() < end) {
+                    while (late > 0 && counter.served() == before && System.nanoTime() < end) {
                         Thread.sleep(1);
                     }
                 } catch (InterruptedException e) {
