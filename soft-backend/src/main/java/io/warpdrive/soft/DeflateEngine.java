@@ -285,7 +285,7 @@ final class DeflateEngine {
             return STREAM_ERROR;
         }
         if (wrap == 1) {
-            s.adler = dict != null ? DeflateChecksum.update(s, s.adler, dict, off, len) : adlerOf(s, dictBuf, off, len);
+            s.adler = dict != null ? Adler32Sum.update(s.adler, dict, off, len) : adlerOf(s, dictBuf, off, len);
         }
         s.wrap = 0; // no checksum while reading the dictionary in
 
@@ -345,7 +345,7 @@ final class DeflateEngine {
         for (int done = 0; done < len; ) {
             int n = Math.min(s.scratch.length, len - done);
             b.get(off + done, s.scratch, 0, n);
-            adler = DeflateChecksum.update(s, adler, s.scratch, 0, n);
+            adler = Adler32Sum.update(adler, s.scratch, 0, n);
             done += n;
         }
         return adler;

@@ -29,7 +29,7 @@ final class DeflateStream {
             s.inBuf.get(s.nextIn, dst, off, len);
         }
         if (s.wrap == 1) {
-            s.adler = DeflateChecksum.update(s, s.adler, dst, off, len);
+            s.adler = Adler32Sum.update(s.adler, dst, off, len);
         }
         s.nextIn += len;
         s.totalIn += len;
@@ -46,12 +46,12 @@ final class DeflateStream {
                 s.inBuf.get(s.nextIn, s.outArr, s.nextOut, len);
             }
             if (s.wrap == 1) {
-                s.adler = DeflateChecksum.update(s, s.adler, s.outArr, s.nextOut, len);
+                s.adler = Adler32Sum.update(s.adler, s.outArr, s.nextOut, len);
             }
         } else if (s.inArr != null) {
             s.outBuf.put(s.nextOut, s.inArr, s.nextIn, len);
             if (s.wrap == 1) {
-                s.adler = DeflateChecksum.update(s, s.adler, s.inArr, s.nextIn, len);
+                s.adler = Adler32Sum.update(s.adler, s.inArr, s.nextIn, len);
             }
         } else {
             // Buffer to buffer: go through a small heap array, which the checksum needs anyway.
@@ -64,7 +64,7 @@ final class DeflateStream {
                 s.inBuf.get(s.nextIn + done, t, 0, n);
                 s.outBuf.put(s.nextOut + done, t, 0, n);
                 if (s.wrap == 1) {
-                    s.adler = DeflateChecksum.update(s, s.adler, t, 0, n);
+                    s.adler = Adler32Sum.update(s.adler, t, 0, n);
                 }
                 done += n;
             }

@@ -199,6 +199,4 @@ final class DeflaterState {
 
     /** Scratch for copying input that sits in a direct buffer into a checksum; lazily made. */
     byte[] scratch;
-    /** Per-chunk Adler-32 calculator (see DeflateChecksum). */
-    final java.util.zip.Adler32 checksum = new java.util.zip.Adler32();
 }

@@ -7,7 +7,10 @@ import java.util.Random;
 import java.util.zip.Adler32;
 import org.junit.jupiter.api.Test;
 
-/** Adler32Sum against java.util.zip.Adler32 (zlib's adler32). */
+/**
+ * Adler32Sum against java.util.zip.Adler32 (zlib's adler32): the public update, and each of its
+ * two paths (the Java sum, the JDK's sum appended with combine) on its own at every length.
+ */
 class Adler32SumTest {
 
     @Test
@@ -37,5 +40,59 @@ class Adler32SumTest {
         Adler32 jdk2 = new Adler32();
         jdk2.update(ff, 3, 65_531);
         assertEquals((int) jdk2.getValue(), Adler32Sum.update(1, ff, 3, 65_531));
+    }
+
+    /** The JDK's checksum of data[0, end). */
+    private static int jdk(byte[] data, int end) {
+        Adler32 a = new Adler32();
+        a.update(data, 0, end);
+        return (int) a.getValue();
+    }
+
+    @Test
+    void javaSumMatchesJdkAtEveryLengthFromAnyRunningValue() {
+        Random r = new Random(2);
+        byte[] data = new byte[80_000];
+        r.nextBytes(data);
+        for (int len = 0; len < 600; len++) {
+            int cut = r.nextInt(5000);
+            assertEquals(jdk(data, cut + len), Adler32Sum.sum(jdk(data, cut), data, cut, len), "len " + len);
+        }
+        // Past the reduction interval (NMAX), including all-0xff bytes, the largest sums.
+        for (int len : new int[] {5551, 5552, 5553, 11_104, 70_000}) {
+            assertEquals(jdk(data, 7 + len), Adler32Sum.sum(jdk(data, 7), data, 7, len), "len " + len);
+        }
+        byte[] ff = new byte[40_000];
+        Arrays.fill(ff, (byte) 0xff);
+        assertEquals(jdk(ff, ff.length), Adler32Sum.sum(jdk(ff, 13), ff, 13, ff.length - 13));
+    }
+
+    @Test
+    void combineAppendsAnyChecksumToAnyOther() {
+        Random r = new Random(3);
+        byte[] data = new byte[200_000];
+        r.nextBytes(data);
+        Arrays.fill(data, 100_000, 200_000, (byte) 0xff);
+        for (int trial = 0; trial < 500; trial++) {
+            int cut = r.nextInt(150_000);
+            int len = trial < 100 ? trial : r.nextInt(data.length - cut);
+            Adler32 y = new Adler32();
+            y.update(data, cut, len);
+            assertEquals(jdk(data, cut + len), Adler32Sum.combine(jdk(data, cut), (int) y.getValue(), len),
+                    "cut " + cut + " len " + len);
+        }
+    }
+
+    @Test
+    void updateAgreesAcrossThePathThreshold() {
+        Random r = new Random(4);
+        byte[] data = new byte[10_000];
+        r.nextBytes(data);
+        for (int len = Adler32Sum.INTRINSIC_MIN - 3; len <= Adler32Sum.INTRINSIC_MIN + 3; len++) {
+            for (int k = 0; k < 50; k++) {
+                int cut = r.nextInt(9000);
+                assertEquals(jdk(data, cut + len), Adler32Sum.update(jdk(data, cut), data, cut, len), "len " + len);
+            }
+        }
     }
 }
