@@ -71,17 +71,11 @@ class DelayedReaperTest {
      * Rings SQ doorbells through a gate; the first time the async reaper waits for an interrupt,
      * opens the gate and keeps the reaper there for three timeouts.
      */
-    private static final class StallingChannel extends ForwardingDevice.Channel {
-        final DoorbellGate gate = new DoorbellGate();
+    private static final class StallingChannel extends DoorbellGate.GatedChannel {
         final CountDownLatch reaperStalled = new CountDownLatch(1);
 
         StallingChannel(QueueChannel q) {
-            super(q);
-        }
-
-        @Override
-        public void doorbell(int offset, long value) {
-            gate.ring(q, offset, value);
+            super(q, new DoorbellGate());
         }
 
         @Override

@@ -58,4 +58,19 @@ final class DoorbellGate {
         }
         assertTrue(!held.isEmpty(), "no doorbell was held");
     }
+
+    /** A queue whose doorbells go through a gate; everything else passes on. */
+    static class GatedChannel extends ForwardingDevice.Channel {
+        final DoorbellGate gate;
+
+        GatedChannel(QueueChannel q, DoorbellGate gate) {
+            super(q);
+            this.gate = gate;
+        }
+
+        @Override
+        public void doorbell(int offset, long value) {
+            gate.ring(q, offset, value);
+        }
+    }
 }

@@ -84,14 +84,9 @@ class QueueFailureQuiesceTest {
             this.counter = counter;
         }
 
-        private final class SlowPutChannel extends ForwardingDevice.Channel {
+        private final class SlowPutChannel extends DoorbellGate.GatedChannel {
             SlowPutChannel(QueueChannel q) {
-                super(q);
-            }
-
-            @Override
-            public void doorbell(int offset, long value) {
-                gate.ring(q, offset, value);
+                super(q, SlowPutDevice.this.gate);
             }
 
             /**
