@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Every fault of the plan under a running stream: reported as it must be, and the device recovers. */
 class FaultPlanTest {
     /**
-     * Queue timeout where a lost completion must be noticed quickly (NO_COMPLETION, the soak). It
+     * Queue timeout where a lost completion must be noticed quickly (NO_COMPLETION). It
      * is also how long a stalled machine may keep the emulated device from answering before a
      * request it did complete counts as lost, so faults that need no timeout to show run with
      * {@link #PATIENT} instead.
