@@ -27,6 +27,7 @@ import static io.warpdrive.soft.DeflateTables.STATIC_LTREE_CODE;
 import static io.warpdrive.soft.DeflateTables.STATIC_LTREE_LEN;
 import static io.warpdrive.soft.DeflateTables.STATIC_TREES;
 import static io.warpdrive.soft.DeflateTables.STORED_BLOCK;
+import static io.warpdrive.soft.DeflaterState.BL_COUNT_INTERNAL_SHIFT;
 
 /**
  * The block writer (zlib's trees.c): symbol tallies, Huffman tree construction, the choice
@@ -136,9 +137,8 @@ final class BlockWriter {
         int[] dad = desc.dad;
         int[] len = desc.len;
         int maxCode = desc.maxCode;
-        int[] stree = desc.staticLen;
-        int[] extra = desc.extraBits;
-        int base = desc.extraBase;
+        int[] extra = desc.extraByNode;
+        int[] fixed = desc.fixedByNode;
         int maxLength = desc.maxLength;
         int[] blCount = s.blCount;
         int[] heap = s.heap;
@@ -147,6 +147,11 @@ final class BlockWriter {
         java.util.Arrays.fill(blCount, 0);
         len[heap[s.heapMax]] = 0; // the root
 
+        // Leaves and internal nodes come interleaved in no order a branch predictor learns, so
+        // none is tested for: an internal node (above maxCode) counts in blCount's upper half,
+        // and its frequency slot (0) makes its costs 0.
+        long optLen = 0;
+        long staticLen = 0;
         int h;
         for (h = s.heapMax + 1; h < HEAP_SIZE; h++) {
             int n = heap[h];
@@ -156,17 +161,13 @@ final class BlockWriter {
                 overflow++;
             }
             len[n] = bits;
-            if (n > maxCode) {
-                continue; // internal node
-            }
-            blCount[bits]++;
-            int xbits = n >= base ? extra[n - base] : 0;
+            blCount[bits | ((maxCode - n) >>> 31) << BL_COUNT_INTERNAL_SHIFT]++;
             int f = freq[n];
-            s.optLen += (long) f * (bits + xbits);
-            if (stree != null) {
-                s.staticLen += (long) f * (stree[n] + xbits);
-            }
+            optLen += f * (bits + extra[n]);
+            staticLen += f * fixed[n];
         }
+        s.optLen += optLen;
+        s.staticLen += staticLen;
         if (overflow == 0) {
             return;
         }
@@ -231,7 +232,6 @@ final class BlockWriter {
         int[] freq = desc.freq;
         int[] len = desc.len;
         int[] dad = desc.dad;
-        int[] stree = desc.staticLen;
         int elems = desc.elems;
         int[] heap = s.heap;
         int[] symbols = desc.symbols;
@@ -249,9 +249,7 @@ final class BlockWriter {
                 heap[++heapLen] = 1 << leaf | node;
                 freq[node] = 1;
                 s.optLen--;
-                if (stree != null) {
-                    s.staticLen -= stree[node];
-                }
+                s.staticLen -= desc.fixedByNode[node]; // forced symbols have no extra bits
             } while (heapLen < 2);
             symbols[0] = Math.min(heap[1] & NODE_MASK, heap[2] & NODE_MASK);
             symbols[1] = Math.max(heap[1] & NODE_MASK, heap[2] & NODE_MASK);

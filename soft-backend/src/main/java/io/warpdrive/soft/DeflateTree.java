@@ -6,7 +6,10 @@ package io.warpdrive.soft;
  * 0..elems-1; internal nodes are numbered from elems up.
  */
 final class DeflateTree {
-    /** Leaf: symbol count in the current block; internal node: summed weight of its subtree. */
+    /**
+     * Leaf: symbol count in the current block. Internal nodes keep their weights in the heap
+     * entries (see BlockWriter), and their slots here stay 0.
+     */
     final int[] freq;
     /** Parent node, valid while the tree is being built. */
     final int[] dad;
@@ -26,14 +29,24 @@ final class DeflateTree {
 
     /** Number of leaves (alphabet size). */
     final int elems;
-    /** Extra bits per code starting at {@link #extraBase}, or 0 for codes below it. */
-    final int[] extraBits;
-    final int extraBase;
     /** Longest code length allowed for this alphabet. */
     final int maxLength;
-    /** Lengths of the fixed code for this alphabet, or null (code-length alphabet). */
-    final int[] staticLen;
+    /**
+     * Per node, the extra bits that follow the symbol's code; 0 for symbols without them and for
+     * internal nodes. Indexed by node so that the cost pass of tree building needs no test for
+     * leaves (internal nodes have frequency 0 here, so they add nothing).
+     */
+    final int[] extraByNode;
+    /**
+     * Per node, the bits a symbol costs in the fixed code, extra bits included; 0 for internal
+     * nodes, and for every node of the code-length alphabet, which has no fixed code.
+     */
+    final int[] fixedByNode;
 
+    /**
+     * @param extraBits extra bits of the symbols from extraBase on
+     * @param staticLen lengths of the fixed code, or null for the code-length alphabet
+     */
     DeflateTree(int nodes, int elems, int[] extraBits, int extraBase, int maxLength, int[] staticLen) {
         this.freq = new int[nodes];
         this.dad = new int[nodes];
@@ -41,9 +54,12 @@ final class DeflateTree {
         this.code = new int[nodes];
         this.symbols = new int[elems];
         this.elems = elems;
-        this.extraBits = extraBits;
-        this.extraBase = extraBase;
         this.maxLength = maxLength;
-        this.staticLen = staticLen;
+        this.extraByNode = new int[nodes];
+        this.fixedByNode = new int[nodes];
+        for (int n = 0; n < elems; n++) {
+            extraByNode[n] = n >= extraBase ? extraBits[n - extraBase] : 0;
+            fixedByNode[n] = staticLen == null ? 0 : staticLen[n] + extraByNode[n];
+        }
     }
 }

@@ -175,8 +175,13 @@ final class DeflaterState {
             STATIC_DTREE_LEN);
     final DeflateTree blTree = new DeflateTree(2 * BL_CODES + 1, BL_CODES, EXTRA_BLBITS, 0, MAX_BL_BITS,
             null);
-    /** Codes per length of the tree being built. */
-    final int[] blCount = new int[MAX_BITS + 1];
+    /**
+     * Codes per length of the tree being built, at 0..MAX_BITS; the upper half counts internal
+     * nodes by depth, which tree building tallies there rather than test each node for.
+     */
+    final int[] blCount = new int[2 << BL_COUNT_INTERNAL_SHIFT];
+    /** Shift of the internal-node half of {@link #blCount}: lengths are at most MAX_BITS = 15. */
+    static final int BL_COUNT_INTERNAL_SHIFT = 4;
     /**
      * Tree construction: from 1 on a binary heap of nodes with their sort keys (see
      * BlockWriter); from heapMax on, the nodes in the order they left it.
