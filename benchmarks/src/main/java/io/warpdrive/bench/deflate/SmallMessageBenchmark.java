@@ -105,6 +105,19 @@ public class SmallMessageBenchmark {
         }
     }
 
+    /**
+     * Writes the benchmark's 64 messages of the given size (default 256) to standard output, for
+     * {@code benchmarks/src/main/c/zlib_small_messages.c}, which times C zlib on them.
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        int size = args.length > 0 ? Integer.parseInt(args[0]) : 256;
+        SplittableRandom r = new SplittableRandom(size);
+        for (int i = 0; i < MESSAGES; i++) {
+            System.out.write(json(r, size));
+        }
+        System.out.flush();
+    }
+
     private static final String[] NAMES = {"alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi"};
     private static final String[] EVENTS = {"login", "logout", "purchase", "view", "click", "search"};
 
